@@ -1,0 +1,240 @@
+"""``Assistant``: configuration, lazy loading and batch processing.
+
+The module-level :func:`replyaid.analyze` and :func:`replyaid.check_reply`
+use one shared default ``Assistant``; a helpdesk plugin that needs its own
+models, lexicons or thresholds makes its own instance and keeps it for the life
+of the process. An ``Assistant`` is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from replyaid.checks import CheckContext, default_checks, is_disabled
+from replyaid.errors import ConfigError, require_str
+from replyaid.language import identify
+from replyaid.nlp import Doc, make_doc
+from replyaid.resources import LANGUAGES, default_models_dir
+from replyaid.results import Analysis, Finding, Report
+from replyaid.scoring import draft_score
+from replyaid.text import normalize, strip_quoted
+
+DEFAULT_MAX_TRIAGE_CHARS = 20_000
+"""Triage reads at most this many characters of a message; the rest of a very
+long message rarely changes its topic and would only cost time."""
+
+_UNSET = object()
+
+
+def _parse_time(value: datetime | str | None, argument: str) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"{argument} must be an ISO 8601 date-time such as 2025-03-14T09:12:00+02:00, got {value!r}") from None
+    raise TypeError(f"{argument} must be a datetime, an ISO 8601 str or None, got {type(value).__name__}")
+
+
+def _optional_str(value: object, argument: str) -> str | None:
+    if value is None:
+        return None
+    return require_str(value, argument)
+
+
+class Assistant:
+    """Triage and draft checks with one configuration.
+
+    >>> assistant = Assistant(disabled_checks=["timing"])
+    >>> assistant.analyze("Де моє замовлення?").language
+    'uk'
+
+    Parameters
+    ----------
+    models:
+        Directory of triage models made by ``replyaid train`` (or the default
+        models shipped in the package when ``None``; ``False`` for none).
+    config:
+        Company configuration: a path to a YAML file or a mapping (extra and
+        disabled phrases and jargon, allowed product terms, disabled checks,
+        thresholds).
+    disabled_checks:
+        Check names or prefixes to switch off, e.g. ``["timing", "tone.greeting"]``.
+    grammar:
+        ``"builtin"`` (default), ``"languagetool"`` or ``"off"``.
+    languagetool_url:
+        URL of a LanguageTool server when ``grammar="languagetool"``.
+    max_triage_chars:
+        How much of a message triage reads (see ``Analysis.truncated``).
+    """
+
+    def __init__(
+        self,
+        models: str | Path | None | bool = None,
+        *,
+        config: str | Path | Mapping[str, Any] | None = None,
+        disabled_checks: Iterable[str] = (),
+        grammar: str = "builtin",
+        languagetool_url: str | None = None,
+        max_triage_chars: int = DEFAULT_MAX_TRIAGE_CHARS,
+    ) -> None:
+        if grammar not in ("builtin", "languagetool", "off"):
+            raise ConfigError(f"grammar must be 'builtin', 'languagetool' or 'off', got {grammar!r}")
+        if not isinstance(max_triage_chars, int) or max_triage_chars < 1:
+            raise ConfigError(f"max_triage_chars must be a positive int, got {max_triage_chars!r}")
+        if isinstance(disabled_checks, str):
+            disabled_checks = [disabled_checks]
+        self.models = models
+        self.config = config
+        self.grammar = grammar
+        self.languagetool_url = languagetool_url
+        self.max_triage_chars = max_triage_chars
+        self.disabled_checks = frozenset(disabled_checks)
+        self._lock = threading.Lock()
+        self._triage: Any = _UNSET
+        self._checks: list[Any] | None = None
+
+    # -- triage -----------------------------------------------------------------
+    def _triage_models(self) -> Any:
+        if self._triage is _UNSET:
+            with self._lock:
+                if self._triage is _UNSET:
+                    self._triage = self._load_triage()
+        return self._triage
+
+    def _load_triage(self) -> Any:
+        if self.models is False:
+            return None
+        from replyaid.triage.models import TriageModels
+
+        if self.models is None or self.models is True:
+            directory = default_models_dir()
+            if not (directory / "manifest.json").is_file():
+                return None
+            return TriageModels.load(directory)
+        return TriageModels.load(Path(self.models))
+
+    def analyze(self, text: str) -> Analysis:
+        """Triage one incoming message.
+
+        >>> Assistant().analyze("Где мой заказ? Жду уже неделю").language
+        'ru'
+        """
+        require_str(text, "text")
+        if not text.strip():
+            return Analysis(language="unknown", language_score=0.0)
+        truncated = len(text) > self.max_triage_chars
+        nt = strip_quoted(normalize(text[: self.max_triage_chars] if truncated else text))
+        guess = identify(nt.text)
+        if guess.language not in LANGUAGES:
+            return Analysis(language=guess.language, language_score=guess.score, truncated=truncated)
+        models = self._triage_models()
+        if models is None or not models.supports(guess.language):
+            return Analysis(language=guess.language, language_score=guess.score, truncated=truncated)
+        labels = models.predict(make_doc(nt, guess.language))
+        return Analysis(language=guess.language, language_score=guess.score, truncated=truncated, **labels)
+
+    def analyze_many(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """Triage messages one by one as they come from ``texts`` (any iterable)."""
+        for index, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise TypeError(f"texts[{index}] must be a str, got {type(text).__name__}")
+            yield self.analyze(text)
+
+    # -- draft checks --------------------------------------------------------------
+    def _active_checks(self) -> list[Any]:
+        if self._checks is None:
+            with self._lock:
+                if self._checks is None:
+                    self._checks = [c for c in default_checks() if not is_disabled(c.name, self.disabled_checks)]
+        return self._checks
+
+    def check_reply(
+        self,
+        draft: str,
+        customer_name: str | None = None,
+        incoming: str | None = None,
+        lang: str | None = None,
+        *,
+        received_at: datetime | str | None = None,
+        sent_at: datetime | str | None = None,
+        customer_tz: str | None = None,
+    ) -> Report:
+        """Check an agent's draft reply before it is sent.
+
+        >>> report = Assistant().check_reply("Добрый день! Заказ отправлен.", incoming="Де моє замовлення?")
+        >>> [f.category for f in report.findings]
+        ['language']
+        """
+        require_str(draft, "draft")
+        customer_name = _optional_str(customer_name, "customer_name")
+        incoming = _optional_str(incoming, "incoming")
+        lang = _optional_str(lang, "lang")
+        customer_tz = _optional_str(customer_tz, "customer_tz")
+        if lang is not None and lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)} or None, got {lang!r}")
+        received = _parse_time(received_at, "received_at")
+        sent = _parse_time(sent_at, "sent_at")
+        if not draft.strip():
+            return Report(language="unknown", score=100)
+        nt = normalize(draft)
+        language = lang or identify(nt.text).language
+        doc = make_doc(nt, language)
+        incoming_doc: Doc | None = None
+        incoming_language: str | None = None
+        if incoming is not None and incoming.strip():
+            incoming_nt = strip_quoted(normalize(incoming[: self.max_triage_chars]))
+            incoming_language = identify(incoming_nt.text).language
+            incoming_doc = make_doc(incoming_nt, incoming_language)
+        context = CheckContext(
+            draft=doc,
+            language=language,
+            incoming=incoming_doc,
+            incoming_language=incoming_language,
+            customer_name=customer_name,
+            received_at=received,
+            sent_at=sent,
+            customer_tz=customer_tz,
+        )
+        findings: list[Finding] = []
+        for check in self._active_checks():
+            findings.extend(check.run(context))
+        findings.sort(key=lambda f: (f.start, f.end, f.category, f.code))
+        return Report(
+            language=language,
+            score=draft_score(findings),
+            findings=tuple(findings),
+            stats={"characters": len(draft), "words": len(doc.words), "sentences": len(doc.sentences)},
+        )
+
+    def check_many(self, items: Iterable[str | Mapping[str, Any]]) -> Iterator[Report]:
+        """Check drafts one by one; an item is a draft string or a mapping of
+        :meth:`check_reply` arguments (``{"draft": ..., "incoming": ...}``)."""
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                yield self.check_reply(item)
+            elif isinstance(item, Mapping):
+                if "draft" not in item:
+                    raise ValueError(f"items[{index}] has no 'draft' key")
+                allowed = {"draft", "customer_name", "incoming", "lang", "received_at", "sent_at", "customer_tz"}
+                yield self.check_reply(**{k: v for k, v in item.items() if k in allowed})
+            else:
+                raise TypeError(f"items[{index}] must be a str or a mapping, got {type(item).__name__}")
+
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def default_assistant() -> Assistant:
+    """The shared ``Assistant`` behind :func:`replyaid.analyze` and :func:`replyaid.check_reply`."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Assistant()
+    return _default

@@ -1,0 +1,98 @@
+"""The building blocks of draft checks.
+
+A check is a small unit with a ``name`` (its configuration key), a
+``category`` and a ``run(context)`` that yields :class:`~replyaid.results.Finding`
+objects. Checks never tokenise: they read the shared :class:`~replyaid.nlp.Doc`
+of the draft (and of the incoming message) from the :class:`CheckContext`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Iterable, Protocol
+
+from replyaid.nlp import Doc
+from replyaid.resources import LANGUAGES, iter_tsv, data_path
+from replyaid.results import Finding
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a check may read about one draft."""
+
+    draft: Doc
+    language: str
+    incoming: Doc | None = None
+    incoming_language: str | None = None
+    customer_name: str | None = None
+    received_at: datetime | None = None
+    sent_at: datetime | None = None
+    customer_tz: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def original(self) -> str:
+        return self.draft.original
+
+    def finding(
+        self,
+        category: str,
+        code: str,
+        start: int,
+        end: int,
+        *,
+        message: str | None = None,
+        suggestions: Iterable[str] = (),
+        severity: str = "warning",
+        **message_args: Any,
+    ) -> Finding:
+        """A finding over ``original[start:end]`` with a message in the draft's language."""
+        text = self.original[start:end]
+        return Finding(
+            category=category,
+            code=code,
+            message=message if message is not None else render_message(self.message_language, code, text=text, **message_args),
+            start=start,
+            end=end,
+            text=text,
+            suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
+            severity=severity,
+        )
+
+    def whole_draft(self) -> tuple[int, int]:
+        return 0, len(self.original)
+
+    @property
+    def message_language(self) -> str:
+        if self.language in LANGUAGES:
+            return self.language
+        return self.incoming_language if self.incoming_language in LANGUAGES else "ru"
+
+
+class Check(Protocol):
+    name: str
+    category: str
+
+    def run(self, context: CheckContext) -> Iterable[Finding]: ...
+
+
+@functools.lru_cache(maxsize=None)
+def _messages(lang: str) -> dict[str, str]:
+    return {row["code"]: row["message"] for row in iter_tsv(data_path(lang, "messages.tsv"), ("code", "message"))}
+
+
+def render_message(lang: str, code: str, **args: Any) -> str:
+    """The short human message for ``code`` in ``lang`` (``data/<lang>/messages.tsv``).
+
+    Codes are looked up without their language prefix (``RU_`` / ``UK_``), so
+    one message template serves every rule of the same kind.
+    """
+    messages = _messages(lang if lang in LANGUAGES else "ru")
+    key = code.split("_", 1)[1] if code[:3] in ("RU_", "UK_") else code
+    template = messages.get(code) or messages.get(key) or messages.get(key.rsplit("_", 1)[0], code)
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError):
+        return template

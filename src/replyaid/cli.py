@@ -1,0 +1,315 @@
+"""The ``replyaid`` command line: a thin layer over the Python API.
+
+Exit codes: 0 success; 1 with ``--strict`` when a draft has a finding of
+severity ``error``; 2 bad usage, unreadable input or unusable models/config
+(one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator, List, Optional
+
+import typer
+
+from replyaid._version import __version__
+from replyaid.errors import ReplyaidError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Triage customer messages and check draft replies (Russian and Ukrainian), offline.",
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PROGRESS_MIN_ITEMS = 300
+
+
+class UsageFailure(Exception):
+    """A problem the user must fix; printed as one line, exit code 2."""
+
+
+def _fail(message: str) -> "typer.Exit":
+    typer.echo(f"replyaid: error: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"replyaid {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Triage customer messages and check draft replies (Russian and Ukrainian), offline."""
+
+
+# -- input helpers -----------------------------------------------------------------
+def _read_text_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageFailure(f"cannot read {path}: no such file") from None
+    except UnicodeDecodeError:
+        raise UsageFailure(f"cannot read {path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageFailure(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _read_stdin() -> str:
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageFailure("no text given: pass TEXT, --file PATH, or pipe text on stdin")
+    try:
+        return sys.stdin.read()
+    except UnicodeDecodeError:
+        raise UsageFailure("stdin is not UTF-8 text") from None
+
+
+def _batch_format(path: Path | None, fmt: str | None) -> str | None:
+    if fmt:
+        if fmt not in ("jsonl", "csv", "text"):
+            raise UsageFailure(f"--format must be jsonl, csv or text, got {fmt!r}")
+        return None if fmt == "text" else fmt
+    if path is not None and path.suffix.lower() in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if path is not None and path.suffix.lower() in (".csv", ".tsv"):
+        return "csv"
+    return None
+
+
+def _count_records(path: Path, fmt: str) -> int:
+    try:
+        with path.open("rb") as f:
+            lines = sum(1 for line in f if line.strip())
+    except FileNotFoundError:
+        raise UsageFailure(f"cannot read {path}: no such file") from None
+    except OSError as exc:
+        raise UsageFailure(f"cannot read {path}: {exc.strerror or exc}") from None
+    return max(0, lines - 1) if fmt == "csv" else lines
+
+
+def _iter_records(path: Path, fmt: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) of a JSONL or CSV file; a bad line is a usage failure."""
+    import csv
+
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageFailure(f"cannot read {path}: {exc.strerror or exc}") from None
+    with handle:
+        try:
+            if fmt == "csv":
+                delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+                for number, row in enumerate(csv.DictReader(handle, delimiter=delimiter), start=2):
+                    yield number, dict(row)
+                return
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise UsageFailure(f"{path}, line {number}: invalid JSON ({exc.msg})") from None
+                if isinstance(value, str):
+                    value = {"text": value}
+                if not isinstance(value, dict):
+                    raise UsageFailure(f"{path}, line {number}: expected a JSON object or string")
+                yield number, value
+        except UnicodeDecodeError:
+            raise UsageFailure(f"cannot read {path}: not UTF-8 text") from None
+
+
+def _progress(total: int, label: str) -> Any:
+    from tqdm import tqdm
+
+    enabled = total > PROGRESS_MIN_ITEMS and sys.stderr is not None and sys.stderr.isatty()
+    return tqdm(total=total, desc=label, unit=" items", file=sys.stderr, disable=not enabled)
+
+
+def _open_output(output: Path | None) -> Any:
+    if output is None:
+        return sys.stdout
+    try:
+        return output.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageFailure(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _assistant(models: Path | None, config: Path | None = None, disable: list[str] | None = None) -> Any:
+    from replyaid.assistant import Assistant
+
+    return Assistant(models=models, config=config, disabled_checks=disable or ())
+
+
+def _run(body: Any) -> None:
+    """Run a command body, turning expected failures into exit code 2."""
+    try:
+        body()
+    except UsageFailure as exc:
+        raise _fail(str(exc)) from None
+    except ReplyaidError as exc:
+        raise _fail(str(exc)) from None
+    except BrokenPipeError:
+        raise typer.Exit(EXIT_OK) from None
+
+
+# -- analyze --------------------------------------------------------------------------
+@app.command()
+def analyze(
+    text: Optional[List[str]] = typer.Argument(None, help="Message text(s); each argument is one message."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read from a file: plain text (one message), .jsonl or .csv (one per record)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="Force the file format: text, jsonl or csv."),
+    text_field: str = typer.Option("text", "--text-field", help="Record field / CSV column with the message text."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON Lines results here instead of stdout."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    models: Optional[Path] = typer.Option(None, "--models", help="Directory of models from `replyaid train`."),
+) -> None:
+    """Triage messages: language, topic, department, complaint, sentiment."""
+
+    def body() -> None:
+        assistant = _assistant(models)
+        batch = _batch_format(file, fmt)
+        if file is not None and batch:
+            _analyze_batch(assistant, file, batch, text_field, output)
+            return
+        messages = list(text or [])
+        if file is not None:
+            messages.append(_read_text_file(file))
+        if not messages:
+            messages.append(_read_stdin())
+        results = [assistant.analyze(message) for message in messages]
+        if as_json or output is not None:
+            out = _open_output(output)
+            for result in results:
+                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            if out is not sys.stdout:
+                out.close()
+        else:
+            from replyaid.render import print_analyses
+
+            print_analyses(messages, results)
+
+    _run(body)
+
+
+def _analyze_batch(assistant: Any, path: Path, fmt: str, text_field: str, output: Path | None) -> None:
+    total = _count_records(path, fmt)
+    out = _open_output(output)
+    try:
+        with _progress(total, "analyze") as bar:
+            for number, record in _iter_records(path, fmt):
+                value = record.get(text_field)
+                if not isinstance(value, str):
+                    raise UsageFailure(f"{path}, line {number}: no string field {text_field!r}")
+                result = assistant.analyze(value).to_dict()
+                out.write(json.dumps({"id": record.get("id", number), **result}, ensure_ascii=False) + "\n")
+                bar.update(1)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+# -- check -----------------------------------------------------------------------------
+@app.command()
+def check(
+    text: Optional[str] = typer.Argument(None, help="The draft reply."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the draft from a file, or many from .jsonl/.csv (fields draft, incoming, customer_name, ...)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="Force the file format: text, jsonl or csv."),
+    incoming: Optional[str] = typer.Option(None, "--incoming", "-i", help="The customer's message the draft answers."),
+    incoming_file: Optional[Path] = typer.Option(None, "--incoming-file", help="Read the customer's message from a file."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="The customer's first name."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Force the draft language: ru or uk."),
+    received_at: Optional[str] = typer.Option(None, "--received-at", help="When the customer's message arrived (ISO 8601)."),
+    sent_at: Optional[str] = typer.Option(None, "--sent-at", help="When the reply goes out (ISO 8601)."),
+    customer_tz: Optional[str] = typer.Option(None, "--customer-tz", help="The customer's time zone, e.g. Europe/Kyiv."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Company configuration (YAML)."),
+    disable: Optional[List[str]] = typer.Option(None, "--disable", help="Switch off a check or category (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON Lines results here."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a standalone HTML report."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of highlighted text."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with 1 when a finding of severity error exists."),
+) -> None:
+    """Check a draft reply before it is sent."""
+    has_errors = False
+
+    def body() -> None:
+        nonlocal has_errors
+        assistant = _assistant(None, config, disable)
+        batch = _batch_format(file, fmt)
+        if file is not None and batch:
+            has_errors = _check_batch(assistant, file, batch, output)
+            return
+        draft = text if text is not None else (_read_text_file(file) if file is not None else _read_stdin())
+        incoming_text = incoming if incoming is not None else (_read_text_file(incoming_file) if incoming_file else None)
+        try:
+            report = assistant.check_reply(
+                draft,
+                customer_name=name,
+                incoming=incoming_text,
+                lang=lang,
+                received_at=received_at,
+                sent_at=sent_at,
+                customer_tz=customer_tz,
+            )
+        except ValueError as exc:
+            raise UsageFailure(str(exc)) from None
+        has_errors = report.has_errors
+        if html is not None:
+            from replyaid.render import report_html
+
+            try:
+                html.write_text(report_html(draft, report), encoding="utf-8")
+            except OSError as exc:
+                raise UsageFailure(f"cannot write {html}: {exc.strerror or exc}") from None
+        if as_json or output is not None:
+            out = _open_output(output)
+            out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            if out is not sys.stdout:
+                out.close()
+        else:
+            from replyaid.render import print_report
+
+            print_report(draft, report)
+
+    _run(body)
+    if strict and has_errors:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _check_batch(assistant: Any, path: Path, fmt: str, output: Path | None) -> bool:
+    allowed = ("draft", "customer_name", "incoming", "lang", "received_at", "sent_at", "customer_tz")
+    total = _count_records(path, fmt)
+    out = _open_output(output)
+    has_errors = False
+    try:
+        with _progress(total, "check") as bar:
+            for number, record in _iter_records(path, fmt):
+                if not isinstance(record.get("draft"), str):
+                    raise UsageFailure(f"{path}, line {number}: no string field 'draft'")
+                arguments = {k: (v or None) if k != "draft" else v for k, v in record.items() if k in allowed}
+                try:
+                    report = assistant.check_reply(**arguments)
+                except (TypeError, ValueError) as exc:
+                    raise UsageFailure(f"{path}, line {number}: {exc}") from None
+                has_errors = has_errors or report.has_errors
+                out.write(json.dumps({"id": record.get("id", number), **report.to_dict()}, ensure_ascii=False) + "\n")
+                bar.update(1)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return has_errors
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Russian / Ukrainian / other language identification.
+
+The identifier adds up evidence word by word as a log-odds of Ukrainian
+against Russian:
+
+* letters only one of the two alphabets has (і ї є ґ versus ы э ъ ё): strong
+  evidence, not proof, since a Ukrainian message may quote a Russian phrase;
+* frequent words that belong to one language only (``data/<lang>/marker_words.txt``);
+* for any other word, how typical its first and last three letters are of
+  each language, counted over every word form of pymorphy3's Russian and
+  Ukrainian dictionaries (``data/langid/affixes.tsv``);
+* when that is still undecided, whether each word is in one dictionary only.
+
+Latin words that are frequent function words of other languages, words in
+other scripts and words with letters of other Cyrillic alphabets (ў, ј, ә, ...)
+count towards ``other``; Latin product names, URLs and numbers inside a
+Cyrillic text do not. A text without letters is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from typing import NamedTuple
+
+from replyaid.errors import require_str
+from replyaid.resources import data_path, read_lines
+
+RU, UK, OTHER, UNKNOWN = "ru", "uk", "other", "unknown"
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:'[\u0400-\u04ff]+)*")
+_LATIN_WORD = re.compile(r"[a-z\u00c0-\u024f]+")
+_OTHER_SCRIPT_WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0400-\u04ff]+")
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_UK_LETTERS = frozenset("іїєґ")
+_RU_LETTERS = frozenset("ыэъё")
+_OTHER_CYR_LETTERS = frozenset("ўђјљњћџѓќѕәғқңөұүһ")
+
+LETTER_WEIGHT = 3.0
+MARKER_WEIGHT = 2.5
+AFFIX_CLIP = 1.5
+DICTIONARY_WEIGHT = 1.5
+OTHER_CYRILLIC = 1000.0  # sentinel score of a word of another Cyrillic language
+_CACHE_LIMIT = 200_000
+
+
+class _WordScores(dict):  # type: ignore[type-arg]
+    """Log-odds (uk against ru) of a lowercase Cyrillic word, memoised."""
+
+    def __init__(self, profile: "_Profile") -> None:
+        super().__init__()
+        self.profile = profile
+
+    def __missing__(self, word: str) -> float:
+        score = self.profile.score_word(word)
+        if len(self) < _CACHE_LIMIT:
+            self[word] = score
+        return score
+
+
+class LanguageGuess(NamedTuple):
+    language: str
+    score: float
+
+
+class _Profile:
+    """Word lists and affix log-odds, loaded once."""
+
+    def __init__(self) -> None:
+        self.ru_markers = frozenset(read_lines("ru", "marker_words.txt"))
+        self.uk_markers = frozenset(read_lines("uk", "marker_words.txt"))
+        self.other_cyr_markers = frozenset(read_lines("langid", "other_cyrillic_words.txt"))
+        self.latin_function_words = frozenset(read_lines("langid", "latin_function_words.txt"))
+        self.affix = self._load_affixes()
+        self.word_scores = _WordScores(self)
+
+    def score_word(self, word: str) -> float:
+        letters = set(word)
+        if letters & _OTHER_CYR_LETTERS or word in self.other_cyr_markers:
+            return OTHER_CYRILLIC
+        if letters & _UK_LETTERS:
+            return LETTER_WEIGHT
+        if letters & _RU_LETTERS:
+            return -LETTER_WEIGHT
+        if word in self.uk_markers:
+            return MARKER_WEIGHT
+        if word in self.ru_markers:
+            return -MARKER_WEIGHT
+        padded = f"^{word}$"
+        score = self.affix.get(padded[:3], 0.0) + self.affix.get(padded[-3:], 0.0)
+        return score + _dictionary_log_odds(word)
+
+    @staticmethod
+    def _load_affixes() -> dict[str, float]:
+        rows = []
+        for line in data_path("langid", "affixes.tsv").read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                key, ru, uk = line.split("\t")
+                rows.append((key, int(ru), int(uk)))
+        total_ru = sum(r for _, r, _ in rows) or 1
+        total_uk = sum(u for _, _, u in rows) or 1
+        table = {}
+        for key, ru, uk in rows:
+            odds = math.log((uk + 1) / total_uk) - math.log((ru + 1) / total_ru)
+            table[key] = max(-AFFIX_CLIP, min(AFFIX_CLIP, odds))
+        return table
+
+
+_profile: _Profile | None = None
+_lock = threading.Lock()
+
+
+def _get_profile() -> _Profile:
+    global _profile
+    if _profile is None:
+        with _lock:
+            if _profile is None:
+                _profile = _Profile()
+    return _profile
+
+
+def _dictionary_log_odds(word: str) -> float:
+    """Evidence from a word being in one language's dictionary only."""
+    from replyaid.nlp import morph  # imported lazily: the dictionaries load once
+
+    in_ru, in_uk = morph("ru").word_is_known(word), morph("uk").word_is_known(word)
+    if in_uk and not in_ru:
+        return DICTIONARY_WEIGHT
+    if in_ru and not in_uk:
+        return -DICTIONARY_WEIGHT
+    return 0.0
+
+
+def identify(text: str) -> LanguageGuess:
+    """Identify the language of ``text`` as ``ru``, ``uk``, ``other`` or ``unknown``.
+
+    >>> identify("Добрий день, де моє замовлення?").language
+    'uk'
+    >>> identify("Где мой заказ? Жду уже неделю").language
+    'ru'
+    >>> identify("   ").language
+    'unknown'
+    """
+    require_str(text, "text")
+    profile = _get_profile()
+    lower = text.lower()
+    if "@" in lower or "www" in lower or "://" in lower:
+        lower = _URLISH.sub(" ", lower)
+    cyrillic = _CYRILLIC_WORD.findall(lower)
+    latin = _LATIN_WORD.findall(lower)
+    n_other = len(_OTHER_SCRIPT_WORD.findall(lower)) + sum(map(profile.latin_function_words.__contains__, latin))
+    if not cyrillic:
+        if n_other or latin:
+            return LanguageGuess(OTHER, round(0.5 + 0.5 * (1 - math.exp(-(n_other + len(latin)) / 2)), 4))
+        return LanguageGuess(UNKNOWN, 0.0)
+    scores = list(map(profile.word_scores.__getitem__, cyrillic))
+    n_other_cyr = scores.count(OTHER_CYRILLIC)
+    n_cyr = len(scores) - n_other_cyr
+    # A letter or word of another Cyrillic alphabet is rarer in ru/uk text than
+    # a stray Latin word, so it counts double.
+    n_other += 2 * n_other_cyr
+    if n_other > n_cyr:
+        return LanguageGuess(OTHER, round(n_other / (n_other + n_cyr), 4))
+    log_odds = sum(scores) - n_other_cyr * OTHER_CYRILLIC
+    p_uk = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, log_odds))))
+    language, p = (UK, p_uk) if log_odds > 0 else (RU, 1.0 - p_uk)
+    # Foreign words mixed into the text dilute the confidence.
+    p *= n_cyr / (n_cyr + n_other)
+    return LanguageGuess(language, round(p, 4))

@@ -1,0 +1,225 @@
+"""The one shared NLP pass: spaCy tokenisation plus pymorphy3 morphology.
+
+Every text is normalised once (:mod:`replyaid.text`), tokenised once with a
+blank spaCy pipeline of its language and each word is analysed once by
+pymorphy3. The resulting :class:`Doc` is what triage features and every draft
+check read; nothing tokenises a text twice.
+
+Heavy objects (spaCy tokenizers, pymorphy3 analyzers) are built lazily, once
+per process, behind a lock, so a :class:`Doc` can be made from several threads.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from replyaid.text import NormalizedText, normalize
+
+if TYPE_CHECKING:
+    import pymorphy3
+
+MORPH_LANGUAGES = ("ru", "uk")
+
+_lock = threading.Lock()
+_tokenizers: dict[str, Any] = {}
+_tokenizer_locks: dict[str, threading.Lock] = {}
+_morphs: dict[str, "pymorphy3.MorphAnalyzer"] = {}
+
+
+def _morph_lang(lang: str) -> str:
+    return lang if lang in MORPH_LANGUAGES else "ru"
+
+
+def morph(lang: str) -> "pymorphy3.MorphAnalyzer":
+    """The process-wide pymorphy3 analyzer for ``ru`` or ``uk``."""
+    lang = _morph_lang(lang)
+    analyzer = _morphs.get(lang)
+    if analyzer is None:
+        with _lock:
+            analyzer = _morphs.get(lang)
+            if analyzer is None:
+                import pymorphy3
+
+                analyzer = pymorphy3.MorphAnalyzer(lang=lang)
+                _morphs[lang] = analyzer
+    return analyzer
+
+
+def _tokenizer(lang: str) -> tuple[Any, threading.Lock]:
+    lang = _morph_lang(lang)
+    tokenizer = _tokenizers.get(lang)
+    if tokenizer is None:
+        with _lock:
+            tokenizer = _tokenizers.get(lang)
+            if tokenizer is None:
+                import spacy
+
+                tokenizer = spacy.blank(lang).tokenizer
+                _tokenizer_locks[lang] = threading.Lock()
+                _tokenizers[lang] = tokenizer
+    return tokenizer, _tokenizer_locks[lang]
+
+
+@dataclass(frozen=True, slots=True)
+class Morph:
+    """The first pymorphy3 parse of a word: lemma, part of speech, grammemes."""
+
+    lemma: str
+    pos: str | None
+    grammemes: frozenset[str]
+    known: bool
+
+
+@functools.lru_cache(maxsize=200_000)
+def analyze_word(lang: str, word: str) -> Morph:
+    """Morphology of one lowercase word, cached per process.
+
+    >>> analyze_word("uk", "замовлення").lemma
+    'замовлення'
+    """
+    parses = morph(lang).parse(word)
+    if not parses:
+        return Morph(word, None, frozenset(), False)
+    best = parses[0]
+    tag = best.tag
+    known = morph(lang).word_is_known(word)
+    return Morph(best.normal_form, tag.POS, frozenset(tag.grammemes), known)
+
+
+_WORDLIKE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token; ``start``/``end`` point into the caller's original text."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+    lemma: str
+    pos: str | None
+    grammemes: frozenset[str]
+    is_word: bool
+    is_punct: bool
+    is_space: bool
+    like_num: bool
+    like_url: bool
+    like_email: bool
+    known: bool
+    #: offsets into the normalised text
+    norm_start: int = 0
+    norm_end: int = 0
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A text after the shared pass: normalised text, tokens and sentences."""
+
+    lang: str
+    normalized: NormalizedText
+    tokens: tuple[Token, ...]
+    sentences: tuple[tuple[int, int], ...] = field(default=())
+
+    @property
+    def original(self) -> str:
+        return self.normalized.original
+
+    @property
+    def text(self) -> str:
+        return self.normalized.text
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.is_word)
+
+    def lemmas(self) -> list[str]:
+        return [t.lemma for t in self.tokens if t.is_word]
+
+    def sentence_tokens(self) -> list[tuple[Token, ...]]:
+        return [self.tokens[a:b] for a, b in self.sentences]
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "??", "!!!", "..."})
+
+
+def _split_sentences(tokens: list[Token], text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence boundaries as token index ranges: end punctuation or a blank line."""
+    sentences = []
+    begin = 0
+    for i, token in enumerate(tokens):
+        boundary = token.text in _SENTENCE_END or (token.is_punct and set(token.text) <= set(".!?…"))
+        if token.is_space and token.text.count("\n") >= 1:
+            boundary = True
+        if boundary:
+            if any(not t.is_space for t in tokens[begin : i + 1]):
+                sentences.append((begin, i + 1))
+            begin = i + 1
+    if begin < len(tokens) and any(not t.is_space for t in tokens[begin:]):
+        sentences.append((begin, len(tokens)))
+    return tuple(sentences)
+
+
+def make_doc(text: str | NormalizedText, lang: str) -> Doc:
+    """Run the shared pass over ``text`` in language ``lang`` (``ru``/``uk``).
+
+    Texts in other languages are tokenised with the Russian rules; their words
+    get no lemma beyond the lowercase form.
+
+    >>> doc = make_doc("Де моє замовлення?", "uk")
+    >>> [t.lemma for t in doc.words]
+    ['де', 'мій', 'замовлення']
+    """
+    nt = text if isinstance(text, NormalizedText) else normalize(text)
+    tokenizer, lock = _tokenizer(lang)
+    with lock:
+        spacy_doc = tokenizer(nt.text)
+    analyzable = lang in MORPH_LANGUAGES
+    tokens: list[Token] = []
+    span = nt.span_to_original
+    for t in spacy_doc:
+        word_text = t.text
+        start = t.idx
+        end = start + len(word_text)
+        lower = word_text.lower()
+        is_space = t.is_space
+        is_word = not is_space and _WORDLIKE.search(word_text) is not None and not t.like_url and not t.like_email
+        if is_word and analyzable and not any(ch.isdigit() for ch in word_text):
+            m = analyze_word(lang, lower)
+            lemma, pos, grammemes, known = m.lemma, m.pos, m.grammemes, m.known
+        else:
+            lemma, pos, grammemes, known = lower, None, frozenset(), False
+        o_start, o_end = span(start, end)
+        tokens.append(
+            Token(
+                text=word_text,
+                lower=lower,
+                start=o_start,
+                end=o_end,
+                lemma=lemma,
+                pos=pos,
+                grammemes=grammemes,
+                is_word=is_word,
+                is_punct=t.is_punct,
+                is_space=is_space,
+                like_num=t.like_num,
+                like_url=t.like_url,
+                like_email=t.like_email,
+                known=known,
+                norm_start=start,
+                norm_end=end,
+            )
+        )
+    return Doc(lang=lang, normalized=nt, tokens=tuple(tokens), sentences=_split_sentences(tokens, nt.text))

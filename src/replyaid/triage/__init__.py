@@ -1,0 +1,1 @@
+"""Triage: topic, department, complaint and sentiment classifiers."""
