@@ -1,7 +1,7 @@
 """Build the word-start/word-end letter profile used by language identification.
 
 Counts, over every word form in pymorphy3's Russian and Ukrainian
-dictionaries, how often each word-initial and word-final three-letter
+dictionaries, how often each word-initial and word-final three-letter (plus the word boundary)
 sequence occurs, and writes ``src/replyaid/data/langid/affixes.tsv``.  The
 dictionaries are the whole vocabulary of each language, so the profile does
 not depend on any corpus of ours.
@@ -24,7 +24,7 @@ MIN_COUNT = 30  # affixes rarer than this in both dictionaries carry no reliable
 
 def affixes(word: str) -> tuple[str, str]:
     padded = f"^{word}$"
-    return padded[:3], padded[-3:]
+    return padded[:4], padded[-4:]
 
 
 def count(lang: str) -> collections.Counter[str]:

@@ -306,6 +306,71 @@ def _check_batch(assistant: Any, path: Path, fmt: str, output: Path | None) -> b
     return has_errors
 
 
+# -- train / evaluate -------------------------------------------------------------
+@app.command()
+def train(
+    data: Path = typer.Option(..., "--data", "-d", help="Labelled messages: .csv, .tsv or .jsonl with a text column and label columns."),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory to write the models and manifest.json to."),
+    text_column: str = typer.Option("text", "--text-column", help="Column with the message text."),
+    split: Optional[str] = typer.Option(None, "--split", help="Use only rows whose 'split' column has this value."),
+    joint: bool = typer.Option(False, "--joint", help="One model for all languages instead of one per language."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same data and seed give the same models)."),
+) -> None:
+    """Train triage models on your own labelled tickets."""
+
+    def body() -> None:
+        from replyaid.triage.dataset import load_dataset
+        from replyaid.triage.train import train as train_models
+
+        dataset = load_dataset(data, text_column=text_column, split=split)
+        manifest = train_models(dataset, out, joint=joint, seed=seed, progress=lambda m: typer.echo(m, err=True))
+        for group, metrics in manifest["metrics"].items():
+            for name, values in metrics.items():
+                if isinstance(values, dict):
+                    typer.echo(f"{group:>4} {name:<11} C={values['C']:<4} cross-validated macro-F1 {values['cv_macro_f1']:.3f}")
+        typer.echo(f"models written to {out}")
+
+    _run(body)
+
+
+@app.command()
+def evaluate(
+    data: Path = typer.Option(..., "--data", "-d", help="Labelled messages (.csv, .tsv or .jsonl)."),
+    models: Path = typer.Option(..., "--models", "-m", help="Directory made by `replyaid train`."),
+    text_column: str = typer.Option("text", "--text-column", help="Column with the message text."),
+    split: Optional[str] = typer.Option(None, "--split", help="Use only rows whose 'split' column has this value."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write the full report as JSON here."),
+    confusion: Optional[Path] = typer.Option(None, "--confusion", help="Write confusion matrices to a .html or .png file."),
+) -> None:
+    """Evaluate triage models: classification report and confusion matrix per field."""
+
+    def body() -> None:
+        from replyaid.triage.dataset import load_dataset
+        from replyaid.triage.evaluate import confusion_html, confusion_png, evaluate as evaluate_models
+        from replyaid.triage.models import TriageModels
+
+        dataset = load_dataset(data, text_column=text_column, split=split)
+        result = evaluate_models(TriageModels.load(models), dataset)
+        for name, entry in result["fields"].items():
+            typer.echo(f"== {name}: macro-F1 {entry['macro_f1']:.3f}, accuracy {entry['accuracy']:.3f}, ECE {entry['ece']:.3f}")
+            typer.echo(entry["report_text"])
+            typer.echo("confusion matrix (rows: true, columns: predicted): " + ", ".join(entry["labels"]))
+            for label, row in zip(entry["labels"], entry["confusion_matrix"]):
+                typer.echo(f"  {label:>18} " + " ".join(f"{v:4d}" for v in row))
+        if report is not None:
+            try:
+                report.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+            except OSError as exc:
+                raise UsageFailure(f"cannot write {report}: {exc.strerror or exc}") from None
+        if confusion is not None:
+            if confusion.suffix.lower() == ".png":
+                confusion_png(result, confusion)
+            else:
+                confusion.write_text(confusion_html(result), encoding="utf-8")
+
+    _run(body)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -25,11 +25,13 @@ import threading
 from typing import NamedTuple
 
 from replyaid.errors import require_str
-from replyaid.resources import data_path, read_lines
+from replyaid.resources import data_path, iter_tsv, read_lines
 
 RU, UK, OTHER, UNKNOWN = "ru", "uk", "other", "unknown"
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:'[\u0400-\u04ff]+)*")
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”")
+_QUOTE_MARK = re.compile(r"[«\"„“]")
 _LATIN_WORD = re.compile(r"[a-z\u00c0-\u024f]+")
 _OTHER_SCRIPT_WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0400-\u04ff]+")
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -41,6 +43,7 @@ LETTER_WEIGHT = 3.0
 MARKER_WEIGHT = 2.5
 AFFIX_CLIP = 1.5
 DICTIONARY_WEIGHT = 1.5
+UNKNOWN_WEIGHT = 0.6
 OTHER_CYRILLIC = 1000.0  # sentinel score of a word of another Cyrillic language
 _CACHE_LIMIT = 200_000
 
@@ -73,6 +76,12 @@ class _Profile:
         self.other_cyr_markers = frozenset(read_lines("langid", "other_cyrillic_words.txt"))
         self.latin_function_words = frozenset(read_lines("langid", "latin_function_words.txt"))
         self.affix = self._load_affixes()
+        self.translit = sorted(
+            ((row["latin"], row["cyrillic"]) for row in iter_tsv(data_path("langid", "translit.tsv"), ("latin", "cyrillic"))),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.transliterated: dict[str, tuple[str, bool]] = {}
+        self.unknown_words: set[str] = set()  # in neither dictionary
         self.word_scores = _WordScores(self)
 
     def score_word(self, word: str) -> float:
@@ -80,16 +89,21 @@ class _Profile:
         if letters & _OTHER_CYR_LETTERS or word in self.other_cyr_markers:
             return OTHER_CYRILLIC
         if letters & _UK_LETTERS:
-            return LETTER_WEIGHT
+            # і/ї/є next to ы/э/ъ/ё inside one word is Belarusian, not ru or uk.
+            return OTHER_CYRILLIC if letters & _RU_LETTERS else LETTER_WEIGHT
         if letters & _RU_LETTERS:
             return -LETTER_WEIGHT
         if word in self.uk_markers:
             return MARKER_WEIGHT
         if word in self.ru_markers:
             return -MARKER_WEIGHT
-        padded = f"^{word}$"
-        score = self.affix.get(padded[:3], 0.0) + self.affix.get(padded[-3:], 0.0)
-        return score + _dictionary_log_odds(word)
+        score, known = _dictionary_log_odds(word)
+        if not known:
+            self.unknown_words.add(word)
+        if len(word) > 3:  # the letters of very short words say nothing about the language
+            padded = f"^{word}$"
+            score += self.affix.get(padded[:4], 0.0) + self.affix.get(padded[-4:], 0.0)
+        return score
 
     @staticmethod
     def _load_affixes() -> dict[str, float]:
@@ -120,16 +134,61 @@ def _get_profile() -> _Profile:
     return _profile
 
 
-def _dictionary_log_odds(word: str) -> float:
-    """Evidence from a word being in one language's dictionary only."""
+def _dictionary_log_odds(word: str) -> tuple[float, bool]:
+    """Evidence from a word being in one language's dictionary only, and
+    whether either dictionary knows it."""
     from replyaid.nlp import morph  # imported lazily: the dictionaries load once
 
     in_ru, in_uk = morph("ru").word_is_known(word), morph("uk").word_is_known(word)
     if in_uk and not in_ru:
-        return DICTIONARY_WEIGHT
+        return DICTIONARY_WEIGHT, True
     if in_ru and not in_uk:
-        return -DICTIONARY_WEIGHT
-    return 0.0
+        return -DICTIONARY_WEIGHT, True
+    return 0.0, in_ru
+
+
+TRANSLIT_MIN_KNOWN = 0.75
+TRANSLIT_MIN_WORDS = 3
+
+
+def _transliterate(word: str, table: list[tuple[str, str]]) -> str:
+    out = []
+    i = 0
+    while i < len(word):
+        for latin, cyrillic in table:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
+def _from_transliteration(latin: list[str]) -> LanguageGuess | None:
+    """Russian or Ukrainian typed in Latin letters ("privet, gde moy zakaz")."""
+    from replyaid.nlp import morph
+
+    profile = _get_profile()
+    memo = profile.transliterated
+    known = 0
+    words = []
+    for word in latin:
+        entry = memo.get(word)
+        if entry is None:
+            cyrillic = _transliterate(word, profile.translit)
+            entry = (cyrillic, len(word) > 1 and (morph("ru").word_is_known(cyrillic) or morph("uk").word_is_known(cyrillic)))
+            if len(memo) < _CACHE_LIMIT:
+                memo[word] = entry
+        words.append(entry[0])
+        known += entry[1]
+    if known < TRANSLIT_MIN_KNOWN * len(words) or known < TRANSLIT_MIN_WORDS:
+        return None
+    guess = identify(" ".join(words))
+    if guess.language not in (RU, UK):
+        return None
+    return LanguageGuess(guess.language, round(guess.score * known / len(words), 4))
 
 
 def identify(text: str) -> LanguageGuess:
@@ -142,15 +201,26 @@ def identify(text: str) -> LanguageGuess:
     >>> identify("   ").language
     'unknown'
     """
-    require_str(text, "text")
-    profile = _get_profile()
+    if not isinstance(text, str):
+        require_str(text, "text")
+    profile = _profile or _get_profile()
     lower = text.lower()
     if "@" in lower or "www" in lower or "://" in lower:
         lower = _URLISH.sub(" ", lower)
+    if _QUOTE_MARK.search(lower):
+        # A quoted phrase in the other language does not decide the language of
+        # the text around it ("Оператор відповів «ждите ответа»").
+        unquoted = _QUOTED.sub(" ", lower)
+        if len(_CYRILLIC_WORD.findall(unquoted)) >= 2:
+            lower = unquoted
     cyrillic = _CYRILLIC_WORD.findall(lower)
     latin = _LATIN_WORD.findall(lower)
     n_other = len(_OTHER_SCRIPT_WORD.findall(lower)) + sum(map(profile.latin_function_words.__contains__, latin))
     if not cyrillic:
+        if len(latin) >= TRANSLIT_MIN_WORDS and n_other * 4 < len(latin):
+            guess = _from_transliteration(latin)
+            if guess is not None:
+                return guess
         if n_other or latin:
             return LanguageGuess(OTHER, round(0.5 + 0.5 * (1 - math.exp(-(n_other + len(latin)) / 2)), 4))
         return LanguageGuess(UNKNOWN, 0.0)
@@ -160,8 +230,12 @@ def identify(text: str) -> LanguageGuess:
     # A letter or word of another Cyrillic alphabet is rarer in ru/uk text than
     # a stray Latin word, so it counts double.
     n_other += 2 * n_other_cyr
-    if n_other > n_cyr:
-        return LanguageGuess(OTHER, round(n_other / (n_other + n_cyr), 4))
+    # Words neither dictionary knows are typos and names in ru/uk text, but
+    # most of the words of a related language (Bulgarian, Serbian, Belarusian).
+    n_unknown = sum(map(profile.unknown_words.__contains__, cyrillic))
+    foreign = n_other + (UNKNOWN_WEIGHT * n_unknown if n_unknown >= 2 else 0.0)
+    if foreign > n_cyr - n_unknown:
+        return LanguageGuess(OTHER, round(foreign / (foreign + n_cyr - n_unknown), 4))
     log_odds = sum(scores) - n_other_cyr * OTHER_CYRILLIC
     p_uk = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, log_odds))))
     language, p = (UK, p_uk) if log_odds > 0 else (RU, 1.0 - p_uk)

@@ -81,8 +81,6 @@ def extract_features(doc: Doc) -> list[str]:
         text = token.text
         if "!" in text:
             features.append("x:excl")
-            if text.count("!") > 1:
-                features.append("x:excl_many")
         if "?" in text:
             features.append("x:quest")
         if token.like_url or token.like_email:
@@ -95,5 +93,7 @@ def extract_features(doc: Doc) -> list[str]:
                 if cue:
                     features.append(f"cue:{cue}")
         previous = None if token.is_punct and text not in ",-" else previous
+    if "!!" in doc.text or "?!" in doc.text or "!?" in doc.text:
+        features.append("x:excl_many")
     features.append(f"len:{next((name for limit, name in _LENGTH_BUCKETS if n_words <= limit), 'xxl')}")
     return features
