@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import replyaid
@@ -39,6 +39,7 @@ def test_analyze_never_raises(text):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.one_of(st.none(), texts), st.one_of(st.none(), st.sampled_from(["Олена", "Иван", "", "олена"])))
+@example("А©\U00017000", None, None)  # a letter without a Unicode name once crashed pymorphy3
 def test_check_reply_never_raises_and_spans_hold(draft, incoming, name):
     report = _assistant.check_reply(draft, customer_name=name, incoming=incoming)
     assert 0 <= report.score <= 100

@@ -74,6 +74,9 @@ class Morph:
     known: bool
 
 
+_MORPH_WORD = re.compile(r"^[a-zA-Z\u00c0-\u024f\u0400-\u04ff'\-]+$")
+
+
 @functools.lru_cache(maxsize=200_000)
 def analyze_word(lang: str, word: str) -> Morph:
     """Morphology of one lowercase word, cached per process.
@@ -81,6 +84,10 @@ def analyze_word(lang: str, word: str) -> Morph:
     >>> analyze_word("uk", "замовлення").lemma
     'замовлення'
     """
+    if not _MORPH_WORD.match(word):
+        # pymorphy3 knows only Cyrillic and Latin words (and fails on letters
+        # that have no Unicode name); other scripts get no analysis.
+        return Morph(word, None, frozenset(), False)
     parses = morph(lang).parse(word)
     if not parses:
         return Morph(word, None, frozenset(), False)
