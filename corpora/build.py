@@ -45,15 +45,33 @@ def _dedupe(rows: list[dict], key: str) -> list[dict]:
     return kept
 
 
-def _assign_split(rows: list[dict], stratum: callable, text_key: str) -> None:
+def _existing_splits(path: Path, text_key: str) -> dict[str, str]:
+    """Splits already given: a text keeps its split when batches are added."""
+    if not path.exists():
+        return {}
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return {_hash(r[text_key]): r["split"] for r in rows if r.get("split")}
+
+
+def _assign_split(rows: list[dict], stratum: callable, text_key: str, fixed: dict[str, str]) -> None:
+    """Keep earlier splits; give new rows of each stratum the test split until
+    the stratum's test share reaches TEST_SHARE (new rows ordered by hash)."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for row in rows:
         groups[stratum(row)].append(row)
     for members in groups.values():
-        members.sort(key=lambda r: _hash(r[text_key]))
-        n_test = math.ceil(TEST_SHARE * len(members)) if len(members) > 1 else 0
-        for i, row in enumerate(members):
-            row["split"] = "test" if i < n_test else "train"
+        new = []
+        for row in members:
+            known = fixed.get(_hash(row[text_key]))
+            if known:
+                row["split"] = known
+            else:
+                new.append(row)
+        new.sort(key=lambda r: _hash(r[text_key]))
+        wanted = math.ceil(TEST_SHARE * len(members)) if len(members) > 1 else 0
+        missing = max(0, wanted - sum(r.get("split") == "test" for r in members if r not in new))
+        for i, row in enumerate(new):
+            row["split"] = "test" if i < missing else "train"
 
 
 def build_messages() -> None:
@@ -67,7 +85,8 @@ def build_messages() -> None:
                 by_lang[row["lang"]].append(row)
     for lang, rows in by_lang.items():
         rows = _dedupe(rows, "text")
-        _assign_split(rows, lambda r: (r["topic"], r["complaint"]), "text")
+        fixed = _existing_splits(HERE / "messages" / f"{lang}.jsonl", "text")
+        _assign_split(rows, lambda r: (r["topic"], r["complaint"]), "text", fixed)
         rows.sort(key=lambda r: (r["batch"], _hash(r["text"])))
         with (HERE / "messages" / f"{lang}.jsonl").open("w", encoding="utf-8") as f:
             for number, row in enumerate(rows, start=1):
@@ -98,8 +117,9 @@ def build_drafts() -> None:
                     raise SystemExit(f"{path.name}: {item['text']!r} not found in draft {row['draft'][:60]!r}")
                 expected.append({"category": item["category"], "start": span[0], "end": span[1], "text": item["text"], "why": item.get("why", "")})
             row["expected"] = expected
-        _assign_split(rows, lambda r: tuple(sorted({e["category"] for e in r["expected"]})) or ("clean",), "draft")
         lang = path.stem
+        fixed = _existing_splits(HERE / "drafts" / f"{lang}.jsonl", "draft")
+        _assign_split(rows, lambda r: tuple(sorted({e["category"] for e in r["expected"]})) or ("clean",), "draft", fixed)
         rows.sort(key=lambda r: _hash(r["draft"]))
         with (HERE / "drafts" / f"{lang}.jsonl").open("w", encoding="utf-8") as f:
             for number, row in enumerate(rows, start=1):
