@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from replyaid.checks import CheckContext, default_checks, is_disabled
+from replyaid.checks.length import readability
+from replyaid.config import load_settings
 from replyaid.errors import ConfigError, require_str
 from replyaid.language import identify
 from replyaid.nlp import Doc, make_doc
@@ -27,6 +29,8 @@ DEFAULT_MAX_TRIAGE_CHARS = 20_000
 long message rarely changes its topic and would only cost time."""
 
 _UNSET = object()
+COMPLAINT_PROBABILITY = 0.3
+"""Vague promises are flagged in replies to messages at least this likely to be complaints."""
 
 
 def _parse_time(value: datetime | str | None, argument: str) -> datetime | None:
@@ -38,6 +42,15 @@ def _parse_time(value: datetime | str | None, argument: str) -> datetime | None:
         except ValueError:
             raise ValueError(f"{argument} must be an ISO 8601 date-time such as 2025-03-14T09:12:00+02:00, got {value!r}") from None
     raise TypeError(f"{argument} must be a datetime, an ISO 8601 str or None, got {type(value).__name__}")
+
+
+def _check_time_zone(name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"customer_tz must be an IANA time zone such as Europe/Kyiv, got {name!r}") from None
 
 
 def _optional_str(value: object, argument: str) -> str | None:
@@ -93,7 +106,8 @@ class Assistant:
         self.grammar = grammar
         self.languagetool_url = languagetool_url
         self.max_triage_chars = max_triage_chars
-        self.disabled_checks = frozenset(disabled_checks)
+        self.settings = load_settings(config, frozenset(disabled_checks))
+        self.disabled_checks = self.settings.disabled_checks
         self._lock = threading.Lock()
         self._triage: Any = _UNSET
         self._checks: list[Any] | None = None
@@ -150,7 +164,7 @@ class Assistant:
         if self._checks is None:
             with self._lock:
                 if self._checks is None:
-                    self._checks = [c for c in default_checks() if not is_disabled(c.name, self.disabled_checks)]
+                    self._checks = [c for c in default_checks(self.grammar, self.languagetool_url) if not is_disabled(c.name, self.disabled_checks)]
         return self._checks
 
     def check_reply(
@@ -179,6 +193,8 @@ class Assistant:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)} or None, got {lang!r}")
         received = _parse_time(received_at, "received_at")
         sent = _parse_time(sent_at, "sent_at")
+        if customer_tz is not None:
+            _check_time_zone(customer_tz)
         if not draft.strip():
             return Report(language="unknown", score=100)
         nt = normalize(draft)
@@ -186,10 +202,18 @@ class Assistant:
         doc = make_doc(nt, language)
         incoming_doc: Doc | None = None
         incoming_language: str | None = None
+        incoming_complaint: bool | None = None
         if incoming is not None and incoming.strip():
             incoming_nt = strip_quoted(normalize(incoming[: self.max_triage_chars]))
             incoming_language = identify(incoming_nt.text).language
             incoming_doc = make_doc(incoming_nt, incoming_language)
+            models = self._triage_models() if incoming_language in LANGUAGES else None
+            if models is not None and models.supports(incoming_language):
+                complaint = models.predict_doc(incoming_doc).get("complaint")
+                if complaint is not None:
+                    label, score, _ = complaint
+                    # A reply must not brush off even a likely complaint.
+                    incoming_complaint = (score if label else 1.0 - score) >= COMPLAINT_PROBABILITY
         context = CheckContext(
             draft=doc,
             language=language,
@@ -199,16 +223,22 @@ class Assistant:
             received_at=received,
             sent_at=sent,
             customer_tz=customer_tz,
+            incoming_complaint=incoming_complaint,
+            settings=self.settings,
         )
         findings: list[Finding] = []
         for check in self._active_checks():
             findings.extend(check.run(context))
+        if any(f.category == "language" for f in findings):
+            # A reply in the wrong language must be rewritten; its style details would only be
+            # noise, but the customer's name and the timing stay true of any rewrite.
+            findings = [f for f in findings if f.category in ("language", "name", "timing")]
         findings.sort(key=lambda f: (f.start, f.end, f.category, f.code))
         return Report(
             language=language,
             score=draft_score(findings),
             findings=tuple(findings),
-            stats={"characters": len(draft), "words": len(doc.words), "sentences": len(doc.sentences)},
+            stats={"characters": len(draft), **readability(doc)},
         )
 
     def check_many(self, items: Iterable[str | Mapping[str, Any]]) -> Iterator[Report]:

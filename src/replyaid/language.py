@@ -31,7 +31,10 @@ RU, UK, OTHER, UNKNOWN = "ru", "uk", "other", "unknown"
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:'[\u0400-\u04ff]+)*")
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”")
+# Russian writes ъ only before е, ё, ю, я (объём); Bulgarian uses it as a vowel (пъти, Добър).
+_BULGARIAN_HARD_SIGN = re.compile(r"ъ(?![еёюя])")
 _QUOTE_MARK = re.compile(r"[«\"„“]")
+_ANY_LATIN = re.compile(r"[a-z\u00c0-\u024f]")
 _LATIN_WORD = re.compile(r"[a-z\u00c0-\u024f]+")
 _OTHER_SCRIPT_WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0400-\u04ff]+")
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -43,7 +46,9 @@ LETTER_WEIGHT = 3.0
 MARKER_WEIGHT = 2.5
 AFFIX_CLIP = 1.5
 DICTIONARY_WEIGHT = 1.5
-UNKNOWN_WEIGHT = 0.6
+UNKNOWN_WEIGHT = 0.8
+BOTH_KNOWN_AFFIX_SHARE = 0.3
+OTHER_CYRILLIC_WEIGHT = 4
 OTHER_CYRILLIC = 1000.0  # sentinel score of a word of another Cyrillic language
 _CACHE_LIMIT = 200_000
 
@@ -76,17 +81,20 @@ class _Profile:
         self.other_cyr_markers = frozenset(read_lines("langid", "other_cyrillic_words.txt"))
         self.latin_function_words = frozenset(read_lines("langid", "latin_function_words.txt"))
         self.affix = self._load_affixes()
-        self.translit = sorted(
-            ((row["latin"], row["cyrillic"]) for row in iter_tsv(data_path("langid", "translit.tsv"), ("latin", "cyrillic"))),
-            key=lambda pair: -len(pair[0]),
-        )
-        self.transliterated: dict[str, tuple[str, bool]] = {}
+        self.translit = {
+            lang: sorted(
+                ((row["latin"], row["cyrillic"]) for row in iter_tsv(data_path(lang, "translit.tsv"), ("latin", "cyrillic"))),
+                key=lambda pair: -len(pair[0]),
+            )
+            for lang in (RU, UK)
+        }
+        self.transliterated: dict[tuple[str, str], tuple[str, bool]] = {}
         self.unknown_words: set[str] = set()  # in neither dictionary
         self.word_scores = _WordScores(self)
 
     def score_word(self, word: str) -> float:
         letters = set(word)
-        if letters & _OTHER_CYR_LETTERS or word in self.other_cyr_markers:
+        if letters & _OTHER_CYR_LETTERS or word in self.other_cyr_markers or _BULGARIAN_HARD_SIGN.search(word):
             return OTHER_CYRILLIC
         if letters & _UK_LETTERS:
             # і/ї/є next to ы/э/ъ/ё inside one word is Belarusian, not ru or uk.
@@ -102,7 +110,9 @@ class _Profile:
             self.unknown_words.add(word)
         if len(word) > 3:  # the letters of very short words say nothing about the language
             padded = f"^{word}$"
-            score += self.affix.get(padded[:4], 0.0) + self.affix.get(padded[-4:], 0.0)
+            affix = self.affix.get(padded[:4], 0.0) + self.affix.get(padded[-4:], 0.0)
+            # A word both dictionaries know is shared vocabulary: its letters weigh little.
+            score += affix * (BOTH_KNOWN_AFFIX_SHARE if known and score == 0.0 else 1.0)
         return score
 
     @staticmethod
@@ -147,7 +157,7 @@ def _dictionary_log_odds(word: str) -> tuple[float, bool]:
     return 0.0, in_ru
 
 
-TRANSLIT_MIN_KNOWN = 0.75
+TRANSLIT_MIN_KNOWN = 0.6
 TRANSLIT_MIN_WORDS = 3
 
 
@@ -167,28 +177,33 @@ def _transliterate(word: str, table: list[tuple[str, str]]) -> str:
 
 
 def _from_transliteration(latin: list[str]) -> LanguageGuess | None:
-    """Russian or Ukrainian typed in Latin letters ("privet, gde moy zakaz")."""
+    """Russian or Ukrainian typed in Latin letters ("privet, gde moy zakaz",
+    "pryvit, de moie zamovlennia"): each language's romanisation is undone and
+    the one whose dictionary knows more of the words wins."""
     from replyaid.nlp import morph
 
     profile = _get_profile()
     memo = profile.transliterated
-    known = 0
-    words = []
-    for word in latin:
-        entry = memo.get(word)
-        if entry is None:
-            cyrillic = _transliterate(word, profile.translit)
-            entry = (cyrillic, len(word) > 1 and (morph("ru").word_is_known(cyrillic) or morph("uk").word_is_known(cyrillic)))
-            if len(memo) < _CACHE_LIMIT:
-                memo[word] = entry
-        words.append(entry[0])
-        known += entry[1]
+    best: tuple[int, str, list[str]] | None = None
+    for lang in (RU, UK):
+        known = 0
+        words = []
+        for word in latin:
+            entry = memo.get((lang, word))
+            if entry is None:
+                cyrillic = _transliterate(word, profile.translit[lang])
+                entry = (cyrillic, len(word) > 1 and morph(lang).word_is_known(cyrillic))
+                if len(memo) < _CACHE_LIMIT:
+                    memo[(lang, word)] = entry
+            words.append(entry[0])
+            known += entry[1]
+        if best is None or known > best[0]:
+            best = (known, lang, words)
+    assert best is not None
+    known, lang, words = best
     if known < TRANSLIT_MIN_KNOWN * len(words) or known < TRANSLIT_MIN_WORDS:
         return None
-    guess = identify(" ".join(words))
-    if guess.language not in (RU, UK):
-        return None
-    return LanguageGuess(guess.language, round(guess.score * known / len(words), 4))
+    return LanguageGuess(lang, round(0.5 + 0.5 * known / len(words), 4))
 
 
 def identify(text: str) -> LanguageGuess:
@@ -214,8 +229,11 @@ def identify(text: str) -> LanguageGuess:
         if len(_CYRILLIC_WORD.findall(unquoted)) >= 2:
             lower = unquoted
     cyrillic = _CYRILLIC_WORD.findall(lower)
-    latin = _LATIN_WORD.findall(lower)
-    n_other = len(_OTHER_SCRIPT_WORD.findall(lower)) + sum(map(profile.latin_function_words.__contains__, latin))
+    # Cheap scans first: most texts have no Latin letters and nothing beyond Cyrillic.
+    latin = _LATIN_WORD.findall(lower) if _ANY_LATIN.search(lower) else []
+    n_other = len(_OTHER_SCRIPT_WORD.findall(lower)) if lower and max(lower) > "\u04ff" else 0
+    if latin:
+        n_other += sum(map(profile.latin_function_words.__contains__, latin))
     if not cyrillic:
         if len(latin) >= TRANSLIT_MIN_WORDS and n_other * 4 < len(latin):
             guess = _from_transliteration(latin)
@@ -227,9 +245,9 @@ def identify(text: str) -> LanguageGuess:
     scores = list(map(profile.word_scores.__getitem__, cyrillic))
     n_other_cyr = scores.count(OTHER_CYRILLIC)
     n_cyr = len(scores) - n_other_cyr
-    # A letter or word of another Cyrillic alphabet is rarer in ru/uk text than
-    # a stray Latin word, so it counts double.
-    n_other += 2 * n_other_cyr
+    # A letter or word of another Cyrillic alphabet is much rarer in ru/uk text
+    # than a stray Latin word, so it counts more.
+    n_other += OTHER_CYRILLIC_WEIGHT * n_other_cyr
     # Words neither dictionary knows are typos and names in ru/uk text, but
     # most of the words of a related language (Bulgarian, Serbian, Belarusian).
     n_unknown = sum(map(profile.unknown_words.__contains__, cyrillic))

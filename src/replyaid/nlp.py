@@ -66,12 +66,16 @@ def _tokenizer(lang: str) -> tuple[Any, threading.Lock]:
 
 @dataclass(frozen=True, slots=True)
 class Morph:
-    """The first pymorphy3 parse of a word: lemma, part of speech, grammemes."""
+    """The first pymorphy3 parse of a word: lemma, part of speech, grammemes;
+    ``lemmas`` holds the lemmas of every parse, ``name_grammemes`` the
+    grammemes of the best parse as a first name (``None`` if it cannot be one)."""
 
     lemma: str
     pos: str | None
     grammemes: frozenset[str]
     known: bool
+    lemmas: frozenset[str] = frozenset()
+    name_grammemes: frozenset[str] | None = None
 
 
 _MORPH_WORD = re.compile(r"^[a-zA-Z\u00c0-\u024f\u0400-\u04ff'\-]+$")
@@ -87,14 +91,16 @@ def analyze_word(lang: str, word: str) -> Morph:
     if not _MORPH_WORD.match(word):
         # pymorphy3 knows only Cyrillic and Latin words (and fails on letters
         # that have no Unicode name); other scripts get no analysis.
-        return Morph(word, None, frozenset(), False)
+        return Morph(word, None, frozenset(), False, frozenset({word}))
     parses = morph(lang).parse(word)
     if not parses:
-        return Morph(word, None, frozenset(), False)
+        return Morph(word, None, frozenset(), False, frozenset({word}))
     best = parses[0]
     tag = best.tag
     known = morph(lang).word_is_known(word)
-    return Morph(best.normal_form, tag.POS, frozenset(tag.grammemes), known)
+    name = next((frozenset(p.tag.grammemes) for p in parses if "Name" in p.tag.grammemes), None)
+    lemmas = frozenset(p.normal_form for p in parses) | {word}
+    return Morph(best.normal_form, tag.POS, frozenset(tag.grammemes), known, lemmas, name)
 
 
 _WORDLIKE = re.compile(r"[^\W\d_]")
@@ -118,6 +124,8 @@ class Token:
     like_url: bool
     like_email: bool
     known: bool
+    lemmas: frozenset[str] = frozenset()
+    name_grammemes: frozenset[str] | None = None
     #: offsets into the normalised text
     norm_start: int = 0
     norm_end: int = 0
@@ -205,9 +213,9 @@ def make_doc(text: str | NormalizedText, lang: str) -> Doc:
         is_word = not is_space and _WORDLIKE.search(word_text) is not None and not t.like_url and not t.like_email
         if is_word and analyzable and not any(ch.isdigit() for ch in word_text):
             m = analyze_word(lang, lower)
-            lemma, pos, grammemes, known = m.lemma, m.pos, m.grammemes, m.known
+            lemma, pos, grammemes, known, lemmas, name = m.lemma, m.pos, m.grammemes, m.known, m.lemmas, m.name_grammemes
         else:
-            lemma, pos, grammemes, known = lower, None, frozenset(), False
+            lemma, pos, grammemes, known, lemmas, name = lower, None, frozenset(), False, frozenset({lower}), None
         o_start, o_end = span(start, end)
         tokens.append(
             Token(
@@ -225,6 +233,8 @@ def make_doc(text: str | NormalizedText, lang: str) -> Doc:
                 like_url=t.like_url,
                 like_email=t.like_email,
                 known=known,
+                lemmas=lemmas,
+                name_grammemes=name,
                 norm_start=start,
                 norm_end=end,
             )

@@ -1,18 +1,51 @@
 """Registered draft checks, in the order their findings are reported.
 
-Each check's ``name`` is its public configuration key (``"language"`` switches
-off the whole category, ``"language.wrong_language"`` just that check).
+Each check's ``name`` is its public configuration key: ``"tone"`` switches
+off the whole category, ``"tone.greeting"`` just that check.
 """
 
 from __future__ import annotations
 
 from replyaid.checks.base import Check, CheckContext, render_message
+from replyaid.checks.canned import CannedPhrases, TemplateReply
+from replyaid.checks.grammar import Grammar
+from replyaid.checks.jargon import JargonTerms, TechnicalDensity
 from replyaid.checks.language import WrongLanguage
+from replyaid.checks.length import Length
+from replyaid.checks.names import CustomerName
+from replyaid.checks.timing import Timing
+from replyaid.checks.tone import Greeting, Shouting, TonePhrases
+
+CHECKS: tuple[type, ...] = (
+    WrongLanguage,
+    CannedPhrases,
+    TemplateReply,
+    JargonTerms,
+    TechnicalDensity,
+    Length,
+    CustomerName,
+    TonePhrases,
+    Shouting,
+    Greeting,
+    Grammar,
+    Timing,
+)
 
 
-def default_checks() -> list[Check]:
-    """New instances of every built-in check."""
-    return [WrongLanguage()]
+def default_checks(grammar: str = "builtin", languagetool_url: str | None = None) -> list[Check]:
+    """New instances of every built-in check (``grammar``: builtin, languagetool or off)."""
+    checks: list[Check] = []
+    for check in CHECKS:
+        if check is Grammar:
+            if grammar != "off":
+                checks.append(Grammar(grammar, languagetool_url))
+        else:
+            checks.append(check())
+    return checks
+
+
+def check_names() -> list[str]:
+    return [check.name for check in CHECKS]
 
 
 def is_disabled(name: str, disabled: frozenset[str]) -> bool:
@@ -21,4 +54,4 @@ def is_disabled(name: str, disabled: frozenset[str]) -> bool:
     return any(".".join(parts[:i]) in disabled for i in range(1, len(parts) + 1))
 
 
-__all__ = ["Check", "CheckContext", "default_checks", "is_disabled", "render_message"]
+__all__ = ["CHECKS", "Check", "CheckContext", "check_names", "default_checks", "is_disabled", "render_message"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable, Protocol
 
+from replyaid.config import Settings
 from replyaid.nlp import Doc
 from replyaid.resources import LANGUAGES, iter_tsv, data_path
 from replyaid.results import Finding
@@ -30,7 +31,17 @@ class CheckContext:
     received_at: datetime | None = None
     sent_at: datetime | None = None
     customer_tz: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
+    incoming_complaint: bool | None = None
+    settings: Settings = field(default_factory=Settings)
+    #: results shared between checks of one draft (e.g. canned matches)
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang_prefix(self) -> str:
+        return self.message_language.upper()
+
+    def threshold(self, name: str) -> float:
+        return self.settings.thresholds[name]
 
     @property
     def original(self) -> str:
@@ -44,16 +55,21 @@ class CheckContext:
         end: int,
         *,
         message: str | None = None,
+        message_key: str | None = None,
         suggestions: Iterable[str] = (),
         severity: str = "warning",
         **message_args: Any,
     ) -> Finding:
-        """A finding over ``original[start:end]`` with a message in the draft's language."""
+        """A finding over ``original[start:end]`` with a message in the draft's language
+        (``message_key`` names the template in ``data/<lang>/messages.tsv``; by
+        default the code without its language prefix)."""
         text = self.original[start:end]
+        if message is None:
+            message = render_message(self.message_language, message_key or code, text=text, **message_args)
         return Finding(
             category=category,
             code=code,
-            message=message if message is not None else render_message(self.message_language, code, text=text, **message_args),
+            message=message,
             start=start,
             end=end,
             text=text,
@@ -91,7 +107,7 @@ def render_message(lang: str, code: str, **args: Any) -> str:
     """
     messages = _messages(lang if lang in LANGUAGES else "ru")
     key = code.split("_", 1)[1] if code[:3] in ("RU_", "UK_") else code
-    template = messages.get(code) or messages.get(key) or messages.get(key.rsplit("_", 1)[0], code)
+    template = messages.get(code) or messages.get(key) or code
     try:
         return template.format(**args)
     except (KeyError, IndexError):

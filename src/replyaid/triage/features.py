@@ -6,8 +6,8 @@ All features are strings read off the shared :class:`~replyaid.nlp.Doc`
 * ``w:`` pymorphy3 lemma of every word, ``b:`` lemma bigrams;
 * ``s:`` the first five letters of a word form, so that typos, surzhyk and
   unknown inflections still meet a known stem;
-* ``c:`` letter 4-grams of words pymorphy3 does not know (typos, slang,
-  transliteration);
+* ``c:`` letter 4-grams of every word longer than three letters (typos,
+  slang, transliteration, surzhyk and unseen inflections still share them);
 * ``n:`` a lemma under negation (``не работает`` -> ``n:работать``);
 * ``cue:`` classes from ``data/<lang>/triage_cues.tsv`` (legal threat,
   escalation, repeated contact, rudeness, thanks, ...) and from emoji;
@@ -39,11 +39,11 @@ def emoji_cues() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _word_features(lower: str, lemma: str, known: bool, cue: str | None) -> tuple[str, ...]:
+def _word_features(lower: str, lemma: str, cue: str | None) -> tuple[str, ...]:
     features = [f"w:{lemma}"]
     if len(lower) > 5:
         features.append(f"s:{lower[:5]}")
-    if not known and len(lower) > 3:
+    if len(lower) > 3:
         padded = f"^{lower}$"
         features.extend(f"c:{padded[i:i + 4]}" for i in range(len(padded) - 3))
     if cue:
@@ -67,7 +67,7 @@ def extract_features(doc: Doc) -> list[str]:
         if token.is_word:
             n_words += 1
             lemma = token.lemma
-            features.extend(_word_features(token.lower, lemma, token.known, cues.get(lemma)))
+            features.extend(_word_features(token.lower, lemma, cues.get(lemma)))
             if previous is not None:
                 features.append(f"b:{previous}_{lemma}")
                 if previous in NEGATIONS:

@@ -1,0 +1,132 @@
+"""``name``: the customer's name in lowercase, a different name, a
+misspelling, or the wrong grammatical form in address."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from replyaid.checks.base import CheckContext
+from replyaid.checks.lexicons import word_list
+from replyaid.nlp import Doc, Token, analyze_word, morph
+from replyaid.results import Finding
+
+ADDRESS_BEFORE = frozenset({",", "!", ".", "?", ":", "—", "-"})
+MAX_EDITS = 2  # «Наталия» for «Наталья», «Алекесей» for «Алексей»
+
+
+def _address_words(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "address_words.txt"))
+
+
+def in_address(doc: Doc, index: int) -> bool:
+    """Is token ``index`` a direct address: at a sentence start, followed by
+    punctuation, or after a greeting or «уважаемый/шановний»?"""
+    tokens = doc.tokens
+    following = next((t for t in tokens[index + 1 :] if not t.is_space), None)
+    preceding = next((t for t in reversed(tokens[:index]) if not t.is_space), None)
+    if following is not None and following.text in ADDRESS_BEFORE:
+        return True
+    if preceding is None or preceding.text in (".", "!", "?", "\n"):
+        return following is None or following.text in ADDRESS_BEFORE
+    if preceding.is_word and (preceding.lemma in _address_words(doc.lang) or preceding.lower in _address_words(doc.lang)):
+        return True
+    return False
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _name_lemmas(name: str, lang: str) -> frozenset[str]:
+    m = analyze_word(lang, name.lower())
+    return m.lemmas | {name.lower()}
+
+
+def address_form(name: str, lang: str) -> str:
+    """The form of a first name used in direct address: the Ukrainian vocative
+    («Олено», «Андрію»), the Russian nominative."""
+    if lang != "uk":
+        return _capitalise(name)
+    for parse in morph("uk").parse(name.lower()):
+        if "Name" in parse.tag.grammemes:
+            inflected = parse.inflect({"voct"})
+            if inflected is not None:
+                return _capitalise(inflected.word)
+    return _capitalise(name)
+
+
+class CustomerName:
+    name = "name"
+    category = "name"
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        doc = context.draft
+        lang = doc.lang
+        if lang not in ("ru", "uk"):
+            return
+        if context.customer_name and context.customer_name.strip():
+            findings = list(self._with_name(context, context.customer_name.strip().split()[0]))
+        else:
+            findings = list(self._lowercase_names(context))
+        context.memo["name_spans"] = [(f.start, f.end) for f in findings]
+        yield from findings
+
+    def _with_name(self, context: CheckContext, customer: str) -> Iterator[Finding]:
+        doc = context.draft
+        lang = doc.lang
+        prefix = context.lang_prefix
+        lemmas = _name_lemmas(customer, lang)
+        wanted = address_form(customer, lang)
+        for index, token in enumerate(doc.tokens):
+            if not token.is_word or len(token.text) < 2:
+                continue
+            same = bool(token.lemmas & lemmas) or token.lower == customer.lower()
+            if same:
+                if token.text[0].islower():
+                    suggestion = address_form(token.text, lang) if in_address(doc, index) else _capitalise(token.text)
+                    yield context.finding("name", f"{prefix}_NAME_LOWERCASE", token.start, token.end, message_key="NAME_LOWERCASE", suggestions=[suggestion], severity="error")
+                elif in_address(doc, index) and not self._right_form(token, lang):
+                    yield context.finding("name", f"{prefix}_NAME_FORM", token.start, token.end, message_key=f"NAME_FORM_{lang.upper()}", suggestions=[wanted], expected=wanted, severity="warning")
+                continue
+            if token.name_grammemes is None or not token.text[0].isupper() or token.text.isupper():
+                continue
+            if not in_address(doc, index) or len(token.text) < 3:
+                continue
+            first = analyze_word(lang, token.lower)
+            is_name = "Name" in first.grammemes and first.known
+            distance = min(Levenshtein.distance(token.lower, l) for l in lemmas | {customer.lower()})
+            if distance <= MAX_EDITS and (is_name or not first.known):
+                code, key = f"{prefix}_NAME_MISSPELLED", "NAME_MISSPELLED"
+            elif is_name:
+                code, key = f"{prefix}_NAME_MISMATCH", "NAME_MISMATCH"
+            else:
+                continue
+            yield context.finding("name", code, token.start, token.end, message_key=key, suggestions=[wanted], expected=customer, severity="error")
+
+    @staticmethod
+    def _right_form(token: Token, lang: str) -> bool:
+        grammemes = token.name_grammemes or token.grammemes
+        if lang == "uk":
+            return "voct" in grammemes or _is_vocative(token.lower)
+        return any({"nomn", "sing"} <= p.tag.grammemes for p in morph("ru").parse(token.lower) if "Name" in p.tag.grammemes)
+
+    def _lowercase_names(self, context: CheckContext) -> Iterator[Finding]:
+        doc = context.draft
+        for index, token in enumerate(doc.tokens):
+            if token.is_word and token.text[:1].islower() and token.name_grammemes is not None and in_address(doc, index):
+                # Only words that are first names and nothing else («роман» is also a novel).
+                if token.pos is not None and token.lemma != analyze_word(doc.lang, token.lower).lemma:
+                    continue
+                first = analyze_word(doc.lang, token.lower)
+                if "Name" not in first.grammemes or not first.known:
+                    continue
+                yield context.finding(
+                    "name", f"{context.lang_prefix}_NAME_LOWERCASE", token.start, token.end,
+                    message_key="NAME_LOWERCASE", suggestions=[_capitalise(token.text)], severity="error",
+                )
+
+
+def _is_vocative(word: str) -> bool:
+    return any("voct" in p.tag.grammemes for p in morph("uk").parse(word) if "Name" in p.tag.grammemes)

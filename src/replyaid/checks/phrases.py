@@ -1,0 +1,220 @@
+"""Lemma-aware phrase lexicons: the one matching engine behind ``canned``,
+``jargon`` and ``tone``.
+
+A phrase is lemmatised once with pymorphy3 (every parse counts, so «данный»
+is both the adjective and a form of «дать»). It matches a run of words in one
+sentence of the draft when each phrase word shares a lemma with a draft word
+and their first letters agree (so «дала» does not match «данный»), allowing
+one inserted word; phrases of three or more words may come in any order within
+that window («важно для нас ваше обращение»). Single jargon words the
+dictionary does not know (slang such as «пофиксили») also match by stem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from replyaid.nlp import Doc, Token, make_doc
+
+STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
+PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the other words already pin down
+MAX_INSERTED = 1
+MIN_STEM = 4
+
+
+@dataclass(frozen=True)
+class PhraseEntry:
+    """One lexicon entry: an id, the phrase and what to write instead."""
+
+    id: str
+    phrase: str
+    alternative: str = ""
+    kind: str = ""
+    example: str = ""
+    #: lemma sets and surface forms of the phrase words
+    lemmas: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    surfaces: tuple[str, ...] = field(default=(), compare=False)
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    entry: PhraseEntry
+    tokens: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
+    """Lemmatise the phrase; a slot written ``a|b|c`` accepts any of the words."""
+    lemmas: list[frozenset[str]] = []
+    surfaces: list[str] = []
+    for slot in entry.phrase.split():
+        slot_lemmas: set[str] = set()
+        slot_surfaces: list[str] = []
+        for word in slot.split("|"):
+            doc = make_doc(word, lang)
+            tokens = [t for t in doc.tokens if t.is_word or t.text.isalnum()]
+            if len(tokens) != 1:  # «в|у», «з'язку» stay one word; punctuation inside a slot is kept as is
+                tokens = [t for t in tokens if not t.is_punct][:1]
+            if not tokens:
+                continue
+            slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
+            surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
+            slot_surfaces.append(surface if entry.case_sensitive else surface.lower())
+        if slot_surfaces:
+            lemmas.append(frozenset(slot_lemmas))
+            surfaces.append("|".join(slot_surfaces))
+    if not lemmas:
+        raise ValueError(f"{entry.id}: phrase {entry.phrase!r} has no words")
+    return PhraseEntry(
+        id=entry.id,
+        phrase=entry.phrase,
+        alternative=entry.alternative,
+        kind=entry.kind,
+        example=entry.example,
+        lemmas=tuple(lemmas),
+        surfaces=tuple(surfaces),
+        case_sensitive=entry.case_sensitive,
+    )
+
+
+def _same_stem(a: str, b: str, prefix: int) -> bool:
+    n = min(prefix, len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensitive: bool, prefix: int = STEM_PREFIX) -> bool:
+    """Does a draft token fill a phrase slot? Same lemma and the same first
+    letters (pronouns change their stem: «вы» / «вам» / «вас»)."""
+    alternatives = surface.split("|")
+    if case_sensitive:
+        return any(token.text == s or (token.text.isupper() and token.text.lower() == s.lower()) for s in alternatives)
+    if token.lower in alternatives:
+        return True
+    if not (token.lemmas & lemmas) and token.lemma not in lemmas:
+        return False
+    return token.pos == "NPRO" or any(_same_stem(token.lower, s, prefix) for s in alternatives)
+
+
+def _stem_match(token: Token, entry: PhraseEntry) -> bool:
+    """An unknown single word («пофиксили») against a single-word slang entry («пофиксить»)."""
+    surface = entry.surfaces[0]
+    if token.known or len(surface) < MIN_STEM + 1 or entry.case_sensitive or "|" in surface:
+        return False
+    stem = surface[: max(MIN_STEM + 1, len(surface) - 2)]
+    return token.lower.startswith(stem) and len(token.lower) <= len(surface) + 3
+
+
+NEGATIONS = frozenset({"не", "ні", "ни", "нет", "немає"})
+
+
+def _negated(words: list[Token], i: int, match: tuple[Token, ...], entry: PhraseEntry) -> bool:
+    if len(entry.surfaces) < 2:  # a single term stays jargon under negation («это не апсейл»)
+        return False
+    if any(n in surface.split("|") for surface in entry.surfaces for n in NEGATIONS):
+        return False
+    last = words.index(match[-1], i)
+    window = words[max(0, i - 1) : last + 1]
+    return any(t.lower in NEGATIONS for t in window)
+
+
+class PhraseMatcher:
+    """Finds the entries of one lexicon in a :class:`Doc`."""
+
+    def __init__(self, entries: Iterable[PhraseEntry], lang: str) -> None:
+        self.entries = [compile_entry(e, lang) for e in entries]
+        self._by_lemma: dict[str, list[PhraseEntry]] = {}
+        self._single_by_stem: dict[str, list[PhraseEntry]] = {}
+        for entry in self.entries:
+            keys = set().union(*entry.lemmas) if len(entry.surfaces) >= 3 else entry.lemmas[0]
+            for key in keys | set(entry.surfaces[0].split("|")):
+                self._by_lemma.setdefault(key.lower(), []).append(entry)
+            if len(entry.surfaces) == 1 and len(entry.surfaces[0]) > MIN_STEM:
+                self._single_by_stem.setdefault(entry.surfaces[0][:MIN_STEM], []).append(entry)
+
+    def _candidates(self, token: Token) -> set[PhraseEntry]:
+        found: set[PhraseEntry] = set()
+        for key in token.lemmas | {token.lower, token.lemma}:
+            found.update(self._by_lemma.get(key, ()))
+        if not token.known:
+            found.update(self._single_by_stem.get(token.lower[:MIN_STEM], ()))
+        return found
+
+    def find(self, doc: Doc) -> list[PhraseMatch]:
+        """Non-overlapping matches, longer phrases first. A negation the phrase
+        does not have, right before or inside the match, cancels it («вы ни в
+        чём не виноваты» is not «вы виноваты»)."""
+        matches: list[PhraseMatch] = []
+        for sentence in doc.sentence_tokens():
+            words = [t for t in sentence if t.is_word or (t.text.isalnum() and not t.is_space)]
+            for i, token in enumerate(words):
+                for entry in self._candidates(token):
+                    match = self._match_at(words, i, entry)
+                    if match is not None and not _negated(words, i, match, entry):
+                        matches.append(PhraseMatch(entry, match))
+        matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[tuple[int, int]] = []
+        result = []
+        for m in matches:
+            if all(m.end <= s or m.start >= e for s, e in taken):
+                taken.append((m.start, m.end))
+                result.append(m)
+        result.sort(key=lambda m: m.start)
+        return result
+
+    @staticmethod
+    def _match_at(words: list[Token], i: int, entry: PhraseEntry) -> tuple[Token, ...] | None:
+        n = len(entry.surfaces)
+        if n == 1:
+            token = words[i]
+            if word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) or _stem_match(token, entry):
+                return (token,)
+            return None
+        if n >= 3:
+            return PhraseMatcher._unordered(words, i, entry)
+        # ordered, with at most MAX_INSERTED words inserted
+        matched = []
+        inserted = 0
+        k = 0
+        j = i
+        while k < n and j < len(words):
+            if word_matches(words[j], entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX):
+                matched.append(words[j])
+                k += 1
+            elif k == 0:
+                return None
+            else:
+                inserted += 1
+                if inserted > MAX_INSERTED:
+                    return None
+            j += 1
+        return tuple(matched) if k == n else None
+
+    @staticmethod
+    def _unordered(words: list[Token], i: int, entry: PhraseEntry) -> tuple[Token, ...] | None:
+        n = len(entry.surfaces)
+        window = words[i : i + n + MAX_INSERTED]
+        remaining = list(range(n))
+        matched: list[Token] = []
+        for position, token in enumerate(window):
+            hit = next(
+                (k for k in remaining if word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX)),
+                None,
+            )
+            if hit is None:
+                if position == 0:
+                    return None
+                continue
+            remaining.remove(hit)
+            matched.append(token)
+            if not remaining:
+                return tuple(matched)
+        return None

@@ -1,0 +1,110 @@
+"""``tone``: deflection, arguing or blaming, shouting, vague promises to a
+complaint, and a missing greeting."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from replyaid.checks.base import CheckContext
+from replyaid.checks.lexicons import matcher, slug, word_list
+from replyaid.results import Finding
+
+SEVERITY = {"deflection": "error", "blame": "error", "vague_promise": "warning"}
+_EXCLAMATIONS = re.compile(r"!{2,}|[!?]{3,}")
+# A number with a unit of time or a clock time makes a promise concrete.
+_CONCRETE_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*(?:-\s*\d+\s*)?(?:мин|час|год|дн|дня|днів|дней|сут|доб|недел|тиж|рабоч|робоч|месяц|місяц|числ)"
+    r"|\b\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\b",
+    re.IGNORECASE,
+)
+MIN_SHOUT_LETTERS = 4
+
+
+def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
+    """Is there a clock time, a date, a number of days/hours or a day name in
+    the sentence of the promise (original offsets ``start``-``end``)?"""
+    times = set(word_list(context.draft.lang, "time_expressions.txt"))
+    for sentence in context.draft.sentence_tokens():
+        body = [t for t in sentence if not t.is_space]
+        if not body or body[-1].end < start or body[0].start > end:
+            continue
+        text = context.original[body[0].start : body[-1].end]
+        if _CONCRETE_TIME.search(text) or any(t.is_word and (t.lemma in times or t.lower in times) for t in body):
+            return True
+    return False
+
+
+class TonePhrases:
+    """Deflection («это не моя компетенция»), blaming the customer («вы сами
+    виноваты») and, in a reply to a complaint, a fix promised with no concrete
+    time («скоро всё исправим»)."""
+
+    name = "tone.phrases"
+    category = "tone"
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        if context.draft.lang not in ("ru", "uk"):
+            return
+        for m in matcher(context.draft.lang, "tone", context.settings).find(context.draft):
+            kind = m.entry.kind
+            if kind == "vague_promise" and (context.incoming_complaint is False or _has_concrete_time(context, m.start, m.end)):
+                continue
+            yield context.finding(
+                "tone",
+                slug(m.entry.id),
+                m.start,
+                m.end,
+                message_key=f"TONE_{kind.upper()}",
+                suggestions=[m.entry.alternative] if m.entry.alternative else [],
+                severity=SEVERITY.get(kind, "warning"),
+            )
+
+
+class Shouting:
+    """Words in capitals and runs of exclamation marks."""
+
+    name = "tone.shouting"
+    category = "tone"
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        prefix = context.lang_prefix
+        for token in context.draft.tokens:
+            text = token.text
+            if (
+                token.is_word
+                and len(text) >= MIN_SHOUT_LETTERS
+                and text.isupper()
+                and token.known
+                and "Abbr" not in token.grammemes
+                and any("\u0400" <= ch <= "\u04ff" for ch in text)
+            ):
+                yield context.finding("tone", f"{prefix}_TONE_CAPS", token.start, token.end, message_key="TONE_CAPS", suggestions=[text.lower()])
+        nt = context.draft.normalized
+        for m in _EXCLAMATIONS.finditer(nt.text):
+            start, end = nt.span_to_original(m.start(), m.end())
+            yield context.finding("tone", f"{prefix}_TONE_EXCLAMATIONS", start, end, message_key="TONE_EXCLAMATIONS", suggestions=["!"])
+
+
+class Greeting:
+    """A reply of two or more sentences that does not greet the customer."""
+
+    name = "tone.greeting"
+    category = "tone"
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        doc = context.draft
+        if doc.lang not in ("ru", "uk"):
+            return
+        sentences = [s for s in doc.sentence_tokens() if any(t.is_word for t in s)]
+        if len(sentences) < 2:
+            return
+        opening = " ".join(t.lower for s in sentences[:2] for t in s if t.is_word)
+        greetings = word_list(doc.lang, "greetings.txt")
+        if any(re.search(rf"(?<!\w){re.escape(g)}(?!\w)", opening) for g in greetings):
+            return
+        first = [t for t in sentences[0] if not t.is_space]
+        yield context.finding(
+            "tone", f"{context.lang_prefix}_TONE_NO_GREETING", first[0].start, first[-1].end,
+            message_key="TONE_NO_GREETING", severity="info",
+        )
