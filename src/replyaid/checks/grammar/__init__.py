@@ -94,16 +94,14 @@ class Grammar:
         # Slang and names have checks of their own; a word they report is not a typo.
         reported = [(m.start, m.end) for m in jargon_matches(context)] + list(context.memo.get("name_spans", ()))
         text = doc.text
-        previous_end = True  # a capitalised word that does not start a sentence is taken for a name
         for token in doc.tokens:
             if token.is_space:
                 continue
             if not token.is_word:
-                previous_end = token.text in (".", "!", "?", "…", "\n")
                 continue
-            starts_sentence, previous_end = previous_end, False
             word = token.text
-            if word.isupper() or (word[:1].isupper() and not starts_sentence) or token.lower in allowed or token.lower in customer_words:
+            # Capitalised unknown words are mostly names and brands, wherever they stand.
+            if word[:1].isupper() or token.lower in allowed or token.lower in customer_words:
                 continue
             if text[token.norm_end : token.norm_end + 1] == "-" or text[max(0, token.norm_start - 1) : token.norm_start] == "-":
                 continue  # part of a hyphenated compound («тёмно-синий»)
