@@ -1,12 +1,13 @@
 """Triage accuracy, calibration, speed and memory on the fixed test split.
 
-    python benchmarks/bench_triage.py [--skip-joint]
+    python benchmarks/bench_triage.py [--skip-alternative]
 
 Accuracy: the committed default models (``models/``) on the test split of
 ``corpora/messages/{ru,uk}.jsonl``, per language, beside the cross-validated
 macro-F1 on the train split (from the manifest), a plain baseline (TF-IDF of
 word 1-2-grams of the raw text + logistic regression, trained on the same train
-split) and a joint model for both languages trained in the same run.
+split) and the other model layout (per-language against joint) trained in the
+same run.
 Speed on one core: ``analyze_many`` against bare spaCy-blank tokenisation plus
 pymorphy3 lemmatisation of the same 20-60-word messages, single ``analyze``
 latency, cold start and peak RSS in fresh processes.
@@ -89,6 +90,12 @@ def speed() -> dict[str, float]:
     for _ in assistant.analyze_many(texts):
         pass
     ours = len(texts) / (time.perf_counter() - start)
+    # Second pass: every word already in the per-process caches, as in a plugin
+    # that has run for a while on a company's vocabulary.
+    start = time.perf_counter()
+    for _ in assistant.analyze_many(texts):
+        pass
+    warm = len(texts) / (time.perf_counter() - start)
 
     tokenizers = {lang: spacy.blank(lang).tokenizer for lang in ("ru", "uk")}
     morphs = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk")}
@@ -108,6 +115,7 @@ def speed() -> dict[str, float]:
     return {
         "messages": len(texts),
         "analyze_many_per_s": ours,
+        "analyze_many_warm_per_s": warm,
         "bare_spacy_pymorphy_per_s": bare,
         "cost_ratio": bare / ours,
         "p50_ms": statistics.median(latencies),
@@ -116,7 +124,7 @@ def speed() -> dict[str, float]:
 
 
 COLD = """
-import time, resource
+import time
 t = time.perf_counter()
 import replyaid
 replyaid.analyze("Добрий день, де моє замовлення? Чекаю вже тиждень")
@@ -125,7 +133,9 @@ import json
 rows = [json.loads(l) for p in ("ru", "uk") for l in open(f"{root}/corpora/messages/{{p}}.jsonl", encoding="utf-8")]
 for r in rows:
     replyaid.analyze(r["text"])
-print(json.dumps({{"cold_start_s": cold, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+# VmHWM (not ru_maxrss, which Linux carries over from the parent across fork and exec)
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(json.dumps({{"cold_start_s": cold, "peak_rss_mb": hwm / 1024}}))
 """
 
 
@@ -141,7 +151,7 @@ def cold_start() -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--skip-joint", action="store_true")
+    parser.add_argument("--skip-alternative", action="store_true", help="do not train the other model layout for comparison")
     args = parser.parse_args()
     pin_to_one_core()
     from replyaid.resources import default_models_dir
@@ -149,15 +159,18 @@ def main() -> None:
     models_dir = default_models_dir()
     manifest = json.loads((models_dir / "manifest.json").read_text(encoding="utf-8"))
     results: dict = {"languages": {}, "manifest": {k: manifest[k] for k in ("replyaid_version", "sklearn_version", "created", "corpus_sha256")}}
-    joint_dir = None
-    if not args.skip_joint:
-        joint_dir = Path(tempfile.mkdtemp()) / "joint"
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_default_models.py"), "--joint", "--out", str(joint_dir)], check=True, capture_output=True)
+    shipped_joint = "all" in manifest["groups"]
+    alternative_name = "per-language models" if shipped_joint else "joint model"
+    alternative_dir = None
+    if not args.skip_alternative:
+        alternative_dir = Path(tempfile.mkdtemp()) / "alternative"
+        flag = "--per-language" if shipped_joint else "--joint"
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_default_models.py"), flag, "--out", str(alternative_dir)], check=True, capture_output=True)
     sections = []
     for lang in ("ru", "uk"):
         report = evaluate_dir(models_dir, lang)
         base = baseline(lang)
-        joint = evaluate_dir(joint_dir, lang) if joint_dir else None
+        joint = evaluate_dir(alternative_dir, lang) if alternative_dir else None
         lang_acc = language_accuracy(lang)
         rows = []
         for field in FIELDS:
@@ -174,13 +187,15 @@ def main() -> None:
             ])
         rows.append(["language accuracy", lang_acc, "", "", "", "", ">= 0.99"])
         sections.append(f"## {lang} (test split: {report['messages']} messages)")
-        sections.append(markdown_table(["metric", "replyaid (per language)", "5-fold CV on train (macro-F1)", "baseline TF-IDF+LR", "joint model", "ECE", "target"], rows))
+        layout = "joint model" if shipped_joint else "per-language models"
+        cv_note = " (both languages)" if shipped_joint else ""
+        sections.append(markdown_table([f"metric", f"replyaid (shipped {layout})", f"5-fold CV on train, macro-F1{cv_note}", "baseline TF-IDF+LR", alternative_name, "ECE", "target"], rows))
         results["languages"][lang] = {
             "test": {f: {"score": headline(report["fields"][f], f), "macro_f1": report["fields"][f]["macro_f1"], "ece": report["fields"][f]["ece"],
                          "report": report["fields"][f]["report"], "confusion_matrix": report["fields"][f]["confusion_matrix"],
                          "labels": report["fields"][f]["labels"]} for f in FIELDS},
             "baseline": base,
-            "joint": {f: headline(joint["fields"][f], f) for f in FIELDS} if joint else None,
+            "alternative": {"layout": alternative_name, **{f: headline(joint["fields"][f], f) for f in FIELDS}} if joint else None,
             "language_accuracy": lang_acc,
         }
     perf = speed()
@@ -188,9 +203,10 @@ def main() -> None:
     results["speed"] = perf
     sections.append("## Speed and memory (one core)")
     sections.append(markdown_table(["metric", "value", "target"], [
-        ["analyze_many, messages/s (20-60 words)", perf["analyze_many_per_s"], ">= 2000"],
+        ["analyze_many, messages/s (20-60 words), first pass over new texts", perf["analyze_many_per_s"], ">= 2000"],
+        ["analyze_many, messages/s, same texts again (warm word caches)", perf["analyze_many_warm_per_s"], ""],
         ["bare spaCy-blank + pymorphy3 lemmas, messages/s", perf["bare_spacy_pymorphy_per_s"], ""],
-        ["cost relative to bare tokenisation + lemmatisation", perf["cost_ratio"], "<= 2"],
+        ["cost relative to bare tokenisation + lemmatisation (first pass)", perf["cost_ratio"], "<= 2"],
         ["single analyze p50, ms", perf["p50_ms"], "<= 3"],
         ["single analyze p95, ms", perf["p95_ms"], ""],
         ["cold start (import + first analyze), s", perf["cold_start_s"], "<= 1.5"],

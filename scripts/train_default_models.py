@@ -1,9 +1,12 @@
 """Train the default triage models shipped in the wheel.
 
-    python scripts/train_default_models.py [--joint]
+    python scripts/train_default_models.py [--per-language]
 
 Uses only the train split of ``corpora/messages/ru.jsonl`` and ``uk.jsonl``
-and writes ``models/`` (one group per language unless ``--joint``).
+and writes ``models/``. The default is one joint model for both languages: in
+5-fold cross-validation on the train split it scored higher than one model per
+language on every field (topic 0.793 against 0.777/0.760 macro-F1; the
+benchmark shows both on the test split).
 """
 
 from __future__ import annotations
@@ -34,10 +37,11 @@ def training_data(split: str = "train") -> Dataset:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--joint", action="store_true")
+    parser.add_argument("--per-language", action="store_true", help="one model per language instead of a joint one")
+    parser.add_argument("--joint", action="store_true", help="(the default) one model for both languages")
     parser.add_argument("--out", type=Path, default=ROOT / "models")
     args = parser.parse_args()
-    manifest = train(training_data(), args.out, joint=args.joint, seed=0, progress=print)
+    manifest = train(training_data(), args.out, joint=not args.per_language, seed=0, progress=print)
     print({group: {k: v for k, v in m.items()} for group, m in manifest["metrics"].items()})
 
 

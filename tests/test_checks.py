@@ -59,10 +59,10 @@ def test_timing():
 
 def test_company_configuration(tmp_path):
     draft = "Здравствуйте! Тикет закрыт, данный вопрос решён."
-    config = {"allowed_terms": ["тикет"], "lexicons": {"ru": {"canned": {"disable": ["ru.canned.dannyy"], "add": [{"phrase": "вопрос решён", "alternative": "всё готово"}]}}}}
+    config = {"allowed_terms": ["тикет"], "lexicons": {"ru": {"canned": {"disable": ["ru.canned.dannyy_sushchestvitelnoe"], "add": [{"phrase": "вопрос решён", "alternative": "всё готово"}]}}}}
     report = Assistant(models=False, config=config).check_reply(draft)
     codes = {f.code for f in report.findings}
-    assert "RU_JARGON_TIKET" not in codes and "RU_CANNED_DANNYY" not in codes
+    assert "RU_JARGON_TIKET" not in codes and "RU_CANNED_DANNYY_SUSHCHESTVITELNOE" not in codes
     assert any(f.text == "вопрос решён" for f in report.findings)
     yaml_file = tmp_path / "company.yaml"
     yaml_file.write_text("disabled_checks: [jargon]\nthresholds: {max_words: 5}\n", encoding="utf-8")

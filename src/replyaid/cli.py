@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, Optional
 
 import typer
 
@@ -185,11 +185,7 @@ def analyze(
             messages.append(_read_stdin())
         results = [assistant.analyze(message) for message in messages]
         if as_json or output is not None:
-            out = _open_output(output)
-            for result in results:
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            if out is not sys.stdout:
-                out.close()
+            _write_jsonl(output, (result.to_dict() for result in results))
         else:
             from replyaid.render import print_analyses
 
@@ -198,21 +194,37 @@ def analyze(
     _run(body)
 
 
-def _analyze_batch(assistant: Any, path: Path, fmt: str, text_field: str, output: Path | None) -> None:
-    total = _count_records(path, fmt)
+def _write_jsonl(output: Path | None, rows: Any) -> None:
+    """Write dicts as JSON Lines to ``output`` (or stdout)."""
     out = _open_output(output)
     try:
-        with _progress(total, "analyze") as bar:
-            for number, record in _iter_records(path, fmt):
-                value = record.get(text_field)
-                if not isinstance(value, str):
-                    raise UsageFailure(f"{path}, line {number}: no string field {text_field!r}")
-                result = assistant.analyze(value).to_dict()
-                out.write(json.dumps({"id": record.get("id", number), **result}, ensure_ascii=False) + "\n")
-                bar.update(1)
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def _batch(path: Path, fmt: str, output: Path | None, label: str, process: Callable[[int, dict[str, Any]], dict[str, Any]]) -> None:
+    """Run ``process`` on every record of a batch file, with a progress bar on a terminal."""
+
+    def rows() -> Iterator[dict[str, Any]]:
+        with _progress(_count_records(path, fmt), label) as bar:
+            for number, record in _iter_records(path, fmt):
+                yield {"id": record.get("id", number), **process(number, record)}
+                bar.update(1)
+
+    _write_jsonl(output, rows())
+
+
+def _analyze_batch(assistant: Any, path: Path, fmt: str, text_field: str, output: Path | None) -> None:
+    def process(number: int, record: dict[str, Any]) -> dict[str, Any]:
+        value = record.get(text_field)
+        if not isinstance(value, str):
+            raise UsageFailure(f"{path}, line {number}: no string field {text_field!r}")
+        return assistant.analyze(value).to_dict()
+
+    _batch(path, fmt, output, "analyze", process)
 
 
 # -- check -----------------------------------------------------------------------------
@@ -268,10 +280,7 @@ def check(
             except OSError as exc:
                 raise UsageFailure(f"cannot write {html}: {exc.strerror or exc}") from None
         if as_json or output is not None:
-            out = _open_output(output)
-            out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-            if out is not sys.stdout:
-                out.close()
+            _write_jsonl(output, [report.to_dict()])
         else:
             from replyaid.render import print_report
 
@@ -284,25 +293,21 @@ def check(
 
 def _check_batch(assistant: Any, path: Path, fmt: str, output: Path | None) -> bool:
     allowed = ("draft", "customer_name", "incoming", "lang", "received_at", "sent_at", "customer_tz")
-    total = _count_records(path, fmt)
-    out = _open_output(output)
     has_errors = False
-    try:
-        with _progress(total, "check") as bar:
-            for number, record in _iter_records(path, fmt):
-                if not isinstance(record.get("draft"), str):
-                    raise UsageFailure(f"{path}, line {number}: no string field 'draft'")
-                arguments = {k: (v or None) if k != "draft" else v for k, v in record.items() if k in allowed}
-                try:
-                    report = assistant.check_reply(**arguments)
-                except (TypeError, ValueError) as exc:
-                    raise UsageFailure(f"{path}, line {number}: {exc}") from None
-                has_errors = has_errors or report.has_errors
-                out.write(json.dumps({"id": record.get("id", number), **report.to_dict()}, ensure_ascii=False) + "\n")
-                bar.update(1)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+
+    def process(number: int, record: dict[str, Any]) -> dict[str, Any]:
+        nonlocal has_errors
+        if not isinstance(record.get("draft"), str):
+            raise UsageFailure(f"{path}, line {number}: no string field 'draft'")
+        arguments = {k: (v or None) if k != "draft" else v for k, v in record.items() if k in allowed}
+        try:
+            report = assistant.check_reply(**arguments)
+        except (TypeError, ValueError) as exc:
+            raise UsageFailure(f"{path}, line {number}: {exc}") from None
+        has_errors = has_errors or report.has_errors
+        return report.to_dict()
+
+    _batch(path, fmt, output, "check", process)
     return has_errors
 
 

@@ -15,7 +15,7 @@ import functools
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from replyaid.text import NormalizedText, normalize
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pymorphy3
 
 MORPH_LANGUAGES = ("ru", "uk")
+MAX_VOCAB = 500_000  # lexemes in a spaCy vocabulary before the tokenizer is rebuilt
 
 _lock = threading.Lock()
 _tokenizers: dict[str, Any] = {}
@@ -97,18 +98,21 @@ def analyze_word(lang: str, word: str) -> Morph:
         return Morph(word, None, frozenset(), False, frozenset({word}))
     best = parses[0]
     tag = best.tag
-    known = morph(lang).word_is_known(word)
+    known = any(p.is_known for p in parses)
     name = next((frozenset(p.tag.grammemes) for p in parses if "Name" in p.tag.grammemes), None)
     lemmas = frozenset(p.normal_form for p in parses) | {word}
     return Morph(best.normal_form, tag.POS, frozenset(tag.grammemes), known, lemmas, name)
 
 
 _WORDLIKE = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token; ``start``/``end`` point into the caller's original text."""
+class Token(NamedTuple):
+    """One token; ``start``/``end`` point into the caller's original text.
+
+    A named tuple rather than a dataclass: a text makes many of them, and a
+    tuple is several times cheaper to build."""
 
     text: str
     lower: str
@@ -201,6 +205,10 @@ def make_doc(text: str | NormalizedText, lang: str) -> Doc:
     tokenizer, lock = _tokenizer(lang)
     with lock:
         spacy_doc = tokenizer(nt.text)
+        if len(tokenizer.vocab) > MAX_VOCAB:
+            # spaCy keeps every string it has seen; a plugin that runs for months
+            # would grow without bound, so the tokenizer is rebuilt now and then.
+            _tokenizers.pop(_morph_lang(lang), None)
     analyzable = lang in MORPH_LANGUAGES
     tokens: list[Token] = []
     span = nt.span_to_original
@@ -211,7 +219,7 @@ def make_doc(text: str | NormalizedText, lang: str) -> Doc:
         lower = word_text.lower()
         is_space = t.is_space
         is_word = not is_space and _WORDLIKE.search(word_text) is not None and not t.like_url and not t.like_email
-        if is_word and analyzable and not any(ch.isdigit() for ch in word_text):
+        if is_word and analyzable and not _DIGIT.search(word_text):
             m = analyze_word(lang, lower)
             lemma, pos, grammemes, known, lemmas, name = m.lemma, m.pos, m.grammemes, m.known, m.lemmas, m.name_grammemes
         else:

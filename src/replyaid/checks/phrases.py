@@ -155,8 +155,24 @@ class PhraseMatcher:
         matches: list[PhraseMatch] = []
         for sentence in doc.sentence_tokens():
             words = [t for t in sentence if t.is_word or (t.text.isalnum() and not t.is_space)]
+            # Every slot of a phrase must find some word of the sentence: a cheap
+            # test that spares the window search for most candidates.
+            available: set[str] = set()
+            for t in words:
+                available |= t.lemmas
+                available.add(t.lower)
+                available.add(t.lemma)
+            possible: dict[PhraseEntry, bool] = {}
             for i, token in enumerate(words):
                 for entry in self._candidates(token):
+                    if len(entry.surfaces) > 1:
+                        ok = possible.get(entry)
+                        if ok is None:
+                            ok = possible[entry] = entry.case_sensitive or all(
+                                (lemmas | frozenset(surface.split("|"))) & available for lemmas, surface in zip(entry.lemmas, entry.surfaces)
+                            )
+                        if not ok:
+                            continue
                     match = self._match_at(words, i, entry)
                     if match is not None and not _negated(words, i, match, entry):
                         matches.append(PhraseMatch(entry, match))

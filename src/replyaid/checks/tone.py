@@ -18,7 +18,7 @@ _CONCRETE_TIME = re.compile(
     r"|\b\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\b",
     re.IGNORECASE,
 )
-MIN_SHOUT_LETTERS = 4
+MIN_SHOUT_LETTERS = 5  # shorter capitalised words are mostly abbreviations (ОСББ, ІМХО, ЛК)
 
 
 def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
@@ -87,7 +87,8 @@ class Shouting:
 
 
 class Greeting:
-    """A reply of two or more sentences that does not greet the customer."""
+    """A reply that neither greets the customer nor opens by addressing them
+    («Шановний Андрію!», «Анна, …»)."""
 
     name = "tone.greeting"
     category = "tone"
@@ -97,14 +98,29 @@ class Greeting:
         if doc.lang not in ("ru", "uk"):
             return
         sentences = [s for s in doc.sentence_tokens() if any(t.is_word for t in s)]
-        if len(sentences) < 2:
+        if not sentences:
             return
-        opening = " ".join(t.lower for s in sentences[:2] for t in s if t.is_word)
+        opening_words = [t for s in sentences[:2] for t in s if t.is_word]
+        opening = " ".join(t.lower for t in opening_words)
         greetings = word_list(doc.lang, "greetings.txt")
         if any(re.search(rf"(?<!\w){re.escape(g)}(?!\w)", opening) for g in greetings):
+            return
+        if self._opens_with_address(doc, sentences[0]):
             return
         first = [t for t in sentences[0] if not t.is_space]
         yield context.finding(
             "tone", f"{context.lang_prefix}_TONE_NO_GREETING", first[0].start, first[-1].end,
             message_key="TONE_NO_GREETING", severity="info",
         )
+
+    @staticmethod
+    def _opens_with_address(doc, sentence) -> bool:  # type: ignore[no-untyped-def]
+        words = [t for t in sentence if not t.is_space]
+        address = set(word_list(doc.lang, "address_words.txt"))
+        for i, token in enumerate(words[:3]):
+            following = words[i + 1].text if i + 1 < len(words) else ""
+            if token.is_word and token.text[:1].isupper() and token.name_grammemes is not None and following in (",", "!"):
+                return True
+            if token.is_word and (token.lemma in address or token.lower in address) and i + 1 < len(words) and words[i + 1].name_grammemes is not None:
+                return True
+        return False

@@ -27,7 +27,7 @@ from replyaid.triage.dataset import Dataset
 from replyaid.triage.features import extract_features
 from replyaid.triage.models import FORMAT_VERSION, JOINT, sha256_of
 
-C_GRID = (0.5, 2.0, 8.0)
+C_GRID = (2.0, 8.0, 32.0)
 CV_FOLDS = 5
 MIN_PER_LANGUAGE = 50  # fewer messages of a language than this go into a joint model
 
