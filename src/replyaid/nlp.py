@@ -191,6 +191,27 @@ def _split_sentences(tokens: list[Token], text: str) -> tuple[tuple[int, int], .
     return tuple(sentences)
 
 
+_token_info: dict[tuple[str, str], tuple[Any, ...]] = {}
+_TOKEN_INFO_LIMIT = 300_000
+
+
+def _describe(t: Any, word_text: str, lang: str) -> tuple[Any, ...]:
+    """Everything about a token that depends only on its text (memoised):
+    the Token fields from ``lower`` to ``name_grammemes`` minus the offsets."""
+    lower = word_text.lower()
+    is_space = t.is_space
+    is_word = not is_space and _WORDLIKE.search(word_text) is not None and not t.like_url and not t.like_email
+    if is_word and lang in MORPH_LANGUAGES and not _DIGIT.search(word_text):
+        m = analyze_word(lang, lower)
+        lemma, pos, grammemes, known, lemmas, name = m.lemma, m.pos, m.grammemes, m.known, m.lemmas, m.name_grammemes
+    else:
+        lemma, pos, grammemes, known, lemmas, name = lower, None, frozenset(), False, frozenset({lower}), None
+    info = (lower, lemma, pos, grammemes, is_word, t.is_punct, is_space, t.like_num, t.like_url, t.like_email, known, lemmas, name)
+    if len(_token_info) < _TOKEN_INFO_LIMIT:
+        _token_info[(lang, word_text)] = info
+    return info
+
+
 def make_doc(text: str | NormalizedText, lang: str) -> Doc:
     """Run the shared pass over ``text`` in language ``lang`` (``ru``/``uk``).
 
@@ -209,42 +230,16 @@ def make_doc(text: str | NormalizedText, lang: str) -> Doc:
             # spaCy keeps every string it has seen; a plugin that runs for months
             # would grow without bound, so the tokenizer is rebuilt now and then.
             _tokenizers.pop(_morph_lang(lang), None)
-    analyzable = lang in MORPH_LANGUAGES
     tokens: list[Token] = []
     span = nt.span_to_original
+    new_token = tuple.__new__
     for t in spacy_doc:
         word_text = t.text
         start = t.idx
         end = start + len(word_text)
-        lower = word_text.lower()
-        is_space = t.is_space
-        is_word = not is_space and _WORDLIKE.search(word_text) is not None and not t.like_url and not t.like_email
-        if is_word and analyzable and not _DIGIT.search(word_text):
-            m = analyze_word(lang, lower)
-            lemma, pos, grammemes, known, lemmas, name = m.lemma, m.pos, m.grammemes, m.known, m.lemmas, m.name_grammemes
-        else:
-            lemma, pos, grammemes, known, lemmas, name = lower, None, frozenset(), False, frozenset({lower}), None
+        info = _token_info.get((lang, word_text))
+        if info is None:
+            info = _describe(t, word_text, lang)
         o_start, o_end = span(start, end)
-        tokens.append(
-            Token(
-                text=word_text,
-                lower=lower,
-                start=o_start,
-                end=o_end,
-                lemma=lemma,
-                pos=pos,
-                grammemes=grammemes,
-                is_word=is_word,
-                is_punct=t.is_punct,
-                is_space=is_space,
-                like_num=t.like_num,
-                like_url=t.like_url,
-                like_email=t.like_email,
-                known=known,
-                lemmas=lemmas,
-                name_grammemes=name,
-                norm_start=start,
-                norm_end=end,
-            )
-        )
+        tokens.append(new_token(Token, (word_text, info[0], o_start, o_end, *info[1:], start, end)))
     return Doc(lang=lang, normalized=nt, tokens=tuple(tokens), sentences=_split_sentences(tokens, nt.text))

@@ -7,7 +7,6 @@ every language, so adding a language is adding a folder.
 from __future__ import annotations
 
 import csv
-import functools
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -43,11 +42,6 @@ def read_lines(*parts: str) -> list[str]:
     """Non-empty, non-comment lines of a shipped word list."""
     text = data_path(*parts).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
-@functools.lru_cache(maxsize=None)
-def word_set(*parts: str) -> frozenset[str]:
-    return frozenset(read_lines(*parts))
 
 
 def iter_tsv(source: Traversable | Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:

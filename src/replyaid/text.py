@@ -29,7 +29,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 Edit = tuple[int, int, str]
 """Replace ``text[start:end]`` by the string (in the current text's offsets)."""
@@ -69,10 +69,6 @@ class NormalizedText:
             pos = self.starts[start] if start < n else len(self.original)
             return pos, pos
         return self.starts[start], self.ends[end - 1]
-
-    def original_span_text(self, start: int, end: int) -> str:
-        s, e = self.span_to_original(start, end)
-        return self.original[s:e]
 
 
 def _identity(text: str) -> NormalizedText:
@@ -304,10 +300,3 @@ def strip_quoted(nt: NormalizedText) -> NormalizedText:
             text = result.text
     return result if result.text.strip() else nt
 
-
-def iter_lines(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each line of ``text`` without its newline."""
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1

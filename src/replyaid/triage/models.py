@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,10 +96,10 @@ class GroupModel:
         np = self._np
         counts: dict[int, int] = {}
         vocabulary = self.vocabulary
-        for feature in features:
+        for feature, count in Counter(features).items():
             index = vocabulary.get(feature)
             if index is not None:
-                counts[index] = counts.get(index, 0) + 1
+                counts[index] = count
         if not counts:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
         indices = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))

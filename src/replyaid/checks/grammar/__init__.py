@@ -22,6 +22,10 @@ from replyaid.checks.jargon import jargon_matches
 from replyaid.checks.lexicons import slug
 from replyaid.results import Finding
 
+SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "?!", "...", "\n"})
+# A capitalised word at a sentence start is reported only when a close word is a
+# typical slip (neighbouring key, sound-alike letter, swapped letters): «Извените».
+CAPITALISED_MIN_CONFIDENCE = 0.8
 _LT_CATEGORY_TYPES = {"TYPOS": "SPELLING", "PUNCTUATION": "PUNCTUATION", "TYPOGRAPHY": "PUNCTUATION"}
 _ID_CHARS = re.compile(r"[^A-Z0-9]+")
 
@@ -94,21 +98,26 @@ class Grammar:
         # Slang and names have checks of their own; a word they report is not a typo.
         reported = [(m.start, m.end) for m in jargon_matches(context)] + list(context.memo.get("name_spans", ()))
         text = doc.text
+        sentence_start = True
         for token in doc.tokens:
             if token.is_space:
+                sentence_start = sentence_start or "\n" in token.text
                 continue
             if not token.is_word:
+                sentence_start = token.text in SENTENCE_END
                 continue
+            starts_sentence, sentence_start = sentence_start, False
             word = token.text
-            # Capitalised unknown words are mostly names and brands, wherever they stand.
-            if word[:1].isupper() or token.lower in allowed or token.lower in customer_words:
+            # A capitalised unknown word inside a sentence is a name or a brand; at
+            # the start of one it is reported only for a typical slip (below).
+            if (word[:1].isupper() and not starts_sentence) or word.isupper() or token.lower in allowed or token.lower in customer_words:
                 continue
             if text[token.norm_end : token.norm_end + 1] == "-" or text[max(0, token.norm_start - 1) : token.norm_start] == "-":
                 continue  # part of a hyphenated compound («тёмно-синий»)
             if any(s <= token.start < e for s, e in reported):
                 continue
             miss = speller_.check(token.lower)
-            if miss is None:
+            if miss is None or (word[:1].isupper() and miss.confidence < CAPITALISED_MIN_CONFIDENCE):
                 continue
             suggestions = [s[:1].upper() + s[1:] if word[:1].isupper() else s for s in miss.suggestions]
             finding = context.finding(
