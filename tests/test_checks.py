@@ -35,7 +35,7 @@ def test_registered_check_names_are_stable():
     """Check names are configuration keys: renaming one must be deliberate."""
     assert check_names() == [
         "language.wrong_language", "canned.phrases", "canned.template", "jargon.terms", "jargon.technical",
-        "length", "name", "tone.phrases", "tone.shouting", "tone.greeting", "grammar", "timing",
+        "length", "name", "tone.phrases", "tone.curt", "tone.shouting", "tone.greeting", "grammar", "timing",
     ]
 
 

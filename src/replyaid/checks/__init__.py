@@ -14,7 +14,7 @@ from replyaid.checks.language import WrongLanguage
 from replyaid.checks.length import Length
 from replyaid.checks.names import CustomerName
 from replyaid.checks.timing import Timing
-from replyaid.checks.tone import Greeting, Shouting, TonePhrases
+from replyaid.checks.tone import CurtReply, Greeting, Shouting, TonePhrases
 
 CHECKS: tuple[type, ...] = (
     WrongLanguage,
@@ -25,6 +25,7 @@ CHECKS: tuple[type, ...] = (
     Length,
     CustomerName,
     TonePhrases,
+    CurtReply,
     Shouting,
     Greeting,
     Grammar,

@@ -19,6 +19,8 @@ _CONCRETE_TIME = re.compile(
     re.IGNORECASE,
 )
 MIN_SHOUT_LETTERS = 5  # shorter capitalised words are mostly abbreviations (ОСББ, ІМХО, ЛК)
+NOT_SHOUTING = frozenset({"Abbr", "Slng", "Fixd"})
+FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "INTJ"})
 
 
 def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
@@ -61,6 +63,27 @@ class TonePhrases:
             )
 
 
+class CurtReply:
+    """A sentence that is a single curt word («Ждите.», «Передали.»): it
+    answers nothing and reads as a brush-off."""
+
+    name = "tone.curt"
+    category = "tone"
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        doc = context.draft
+        if doc.lang not in ("ru", "uk"):
+            return
+        curt = set(word_list(doc.lang, "curt_replies.txt"))
+        for sentence in doc.sentence_tokens():
+            words = [t for t in sentence if t.is_word]
+            body = [t for t in sentence if not t.is_space]
+            if len(words) == 1 and words[0].lower in curt:
+                yield context.finding(
+                    "tone", f"{context.lang_prefix}_TONE_CURT", body[0].start, body[-1].end, message_key="TONE_CURT"
+                )
+
+
 class Shouting:
     """Words in capitals and runs of exclamation marks."""
 
@@ -73,10 +96,13 @@ class Shouting:
             text = token.text
             if (
                 token.is_word
-                and len(text) >= MIN_SHOUT_LETTERS
                 and text.isupper()
+                and len(text) >= 2
                 and token.known
-                and "Abbr" not in token.grammemes
+                and not token.grammemes & NOT_SHOUTING
+                # Short capitalised nouns are abbreviations (ИНН, ФОП); short
+                # function words in capitals («НЕ», «ВСЁ») are shouting.
+                and (len(text) >= MIN_SHOUT_LETTERS or token.pos in FUNCTION_POS)
                 and any("\u0400" <= ch <= "\u04ff" for ch in text)
             ):
                 yield context.finding("tone", f"{prefix}_TONE_CAPS", token.start, token.end, message_key="TONE_CAPS", suggestions=[text.lower()])
