@@ -29,14 +29,13 @@ from replyaid.resources import data_path, iter_tsv, read_lines
 
 RU, UK, OTHER, UNKNOWN = "ru", "uk", "other", "unknown"
 
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:'[\u0400-\u04ff]+)*")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff']*")
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”")
 # Russian writes ъ only before е, ё, ю, я (объём); Bulgarian uses it as a vowel (пъти, Добър).
 _BULGARIAN_HARD_SIGN = re.compile(r"ъ(?![еёюя])")
 _QUOTE_MARK = re.compile(r"[«\"„“]")
-_ANY_LATIN = re.compile(r"[a-z\u00c0-\u024f]")
-_LATIN_WORD = re.compile(r"[a-z\u00c0-\u024f]+")
-_OTHER_SCRIPT_WORD = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0400-\u04ff]+")
+_SPECIAL = re.compile(r"[@«\"„“a-z\u00c0-\u024f]|www|://|[^\x00-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]")
+_NON_CYRILLIC_WORD = re.compile(r"[^\W\d_\u0400-\u04ff]+")
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _UK_LETTERS = frozenset("іїєґ")
 _RU_LETTERS = frozenset("ыэъё")
@@ -220,20 +219,26 @@ def identify(text: str) -> LanguageGuess:
         require_str(text, "text")
     profile = _profile or _get_profile()
     lower = text.lower()
-    if "@" in lower or "www" in lower or "://" in lower:
-        lower = _URLISH.sub(" ", lower)
-    if _QUOTE_MARK.search(lower):
-        # A quoted phrase in the other language does not decide the language of
-        # the text around it ("Оператор відповів «ждите ответа»").
-        unquoted = _QUOTED.sub(" ", lower)
-        if len(_CYRILLIC_WORD.findall(unquoted)) >= 2:
-            lower = unquoted
+    # One cheap scan decides whether the text has anything beyond Cyrillic words
+    # and punctuation (links, quotes, Latin or other scripts) that needs a closer look.
+    special = _SPECIAL.search(lower) is not None
+    if special:
+        if "@" in lower or "www" in lower or "://" in lower:
+            lower = _URLISH.sub(" ", lower)
+        if _QUOTE_MARK.search(lower):
+            # A quoted phrase in the other language does not decide the language of
+            # the text around it ("Оператор відповів «ждите ответа»").
+            unquoted = _QUOTED.sub(" ", lower)
+            if len(_CYRILLIC_WORD.findall(unquoted)) >= 2:
+                lower = unquoted
+        foreign_words = _NON_CYRILLIC_WORD.findall(lower)
+        latin = [w for w in foreign_words if w[0] <= "\u024f"]
+        n_other = len(foreign_words) - len(latin)
+        if latin:
+            n_other += sum(map(profile.latin_function_words.__contains__, latin))
+    else:
+        latin, n_other = [], 0
     cyrillic = _CYRILLIC_WORD.findall(lower)
-    # Cheap scans first: most texts have no Latin letters and nothing beyond Cyrillic.
-    latin = _LATIN_WORD.findall(lower) if _ANY_LATIN.search(lower) else []
-    n_other = len(_OTHER_SCRIPT_WORD.findall(lower)) if lower and max(lower) > "\u04ff" else 0
-    if latin:
-        n_other += sum(map(profile.latin_function_words.__contains__, latin))
     if not cyrillic:
         if len(latin) >= TRANSLIT_MIN_WORDS and n_other * 4 < len(latin):
             guess = _from_transliteration(latin)
