@@ -172,21 +172,25 @@ class Doc:
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "??", "!!!", "..."})
+_END_CHARS = frozenset(".!?…")
 
 
 def _split_sentences(tokens: list[Token], text: str) -> tuple[tuple[int, int], ...]:
     """Sentence boundaries as token index ranges: end punctuation or a blank line."""
     sentences = []
     begin = 0
+    content = False  # has the current sentence a token that is not a space?
     for i, token in enumerate(tokens):
-        boundary = token.text in _SENTENCE_END or (token.is_punct and set(token.text) <= set(".!?…"))
-        if token.is_space and token.text.count("\n") >= 1:
+        content = content or not token.is_space
+        boundary = token.text in _SENTENCE_END or (token.is_punct and set(token.text) <= _END_CHARS)
+        if token.is_space and "\n" in token.text:
             boundary = True
         if boundary:
-            if any(not t.is_space for t in tokens[begin : i + 1]):
+            if content:
                 sentences.append((begin, i + 1))
             begin = i + 1
-    if begin < len(tokens) and any(not t.is_space for t in tokens[begin:]):
+            content = False
+    if begin < len(tokens) and content:
         sentences.append((begin, len(tokens)))
     return tuple(sentences)
 

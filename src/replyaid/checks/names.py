@@ -24,8 +24,8 @@ def in_address(doc: Doc, index: int) -> bool:
     """Is token ``index`` a direct address: at a sentence start, followed by
     punctuation, or after a greeting or «уважаемый/шановний»?"""
     tokens = doc.tokens
-    following = next((t for t in tokens[index + 1 :] if not t.is_space), None)
-    preceding = next((t for t in reversed(tokens[:index]) if not t.is_space), None)
+    following = next((tokens[i] for i in range(index + 1, len(tokens)) if not tokens[i].is_space), None)
+    preceding = next((tokens[i] for i in range(index - 1, -1, -1) if not tokens[i].is_space), None)
     if following is not None and following.text in ADDRESS_BEFORE:
         return True
     if preceding is None or preceding.text in (".", "!", "?", "\n"):

@@ -37,6 +37,9 @@ class PhraseEntry:
     surfaces: tuple[str, ...] = field(default=(), compare=False)
     case_sensitive: bool = False
 
+    def __hash__(self) -> int:  # entries are looked up often; their id is unique
+        return hash(self.id)
+
 
 @dataclass(frozen=True)
 class PhraseMatch:
@@ -177,11 +180,11 @@ class PhraseMatcher:
                     if match is not None and not _negated(words, i, match, entry):
                         matches.append(PhraseMatch(entry, match))
         matches.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(doc.original) + 1)
         result = []
         for m in matches:
-            if all(m.end <= s or m.start >= e for s, e in taken):
-                taken.append((m.start, m.end))
+            if taken.find(1, m.start, m.end) < 0:
+                taken[m.start : m.end] = b"\x01" * (m.end - m.start)
                 result.append(m)
         result.sort(key=lambda m: m.start)
         return result

@@ -3,6 +3,7 @@ complaint, and a missing greeting."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -26,15 +27,20 @@ FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "INTJ"
 def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
     """Is there a clock time, a date, a number of days/hours or a day name in
     the sentence of the promise (original offsets ``start``-``end``)?"""
-    times = set(word_list(context.draft.lang, "time_expressions.txt"))
-    for sentence in context.draft.sentence_tokens():
-        body = [t for t in sentence if not t.is_space]
-        if not body or body[-1].end < start or body[0].start > end:
-            continue
-        text = context.original[body[0].start : body[-1].end]
-        if _CONCRETE_TIME.search(text) or any(t.is_word and (t.lemma in times or t.lower in times) for t in body):
-            return True
-    return False
+    if "concrete_sentences" not in context.memo:
+        times = set(word_list(context.draft.lang, "time_expressions.txt"))
+        spans = []
+        for sentence in context.draft.sentence_tokens():
+            body = [t for t in sentence if not t.is_space]
+            if not body:
+                continue
+            text = context.original[body[0].start : body[-1].end]
+            concrete = bool(_CONCRETE_TIME.search(text)) or any(t.is_word and (t.lemma in times or t.lower in times) for t in body)
+            spans.append((body[0].start, body[-1].end, concrete))
+        context.memo["concrete_sentences"] = spans
+    spans = context.memo["concrete_sentences"]
+    i = bisect.bisect_right([s for s, _, _ in spans], end)
+    return any(concrete for s, e, concrete in spans[max(0, i - 3) : i] if e >= start and s <= end)
 
 
 class TonePhrases:

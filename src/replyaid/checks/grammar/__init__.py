@@ -71,9 +71,12 @@ class Grammar:
         if context.draft.lang not in ("ru", "uk"):
             return []
         kept: list[Issue] = []
+        taken = bytearray(len(context.original) + 1)
         for issue in sorted([*self._rules(context), *self._spelling(context)], key=lambda i: (-i.confidence, i.finding.start)):
-            if not any(_overlaps(k.finding, issue.finding.start, issue.finding.end) for k in kept):
+            start, end = issue.finding.start, max(issue.finding.end, issue.finding.start + 1)
+            if taken.find(1, start, end) < 0:
                 kept.append(issue)
+                taken[start:end] = b"\x01" * (end - start)
         return sorted(kept, key=lambda i: i.finding.start)
 
     def _rules(self, context: CheckContext) -> Iterator[Issue]:
@@ -96,7 +99,9 @@ class Grammar:
         allowed = context.settings.allowed_terms
         customer_words = {t.lower for t in context.incoming.tokens} if context.incoming is not None else set()
         # Slang and names have checks of their own; a word they report is not a typo.
-        reported = [(m.start, m.end) for m in jargon_matches(context)] + list(context.memo.get("name_spans", ()))
+        reported = bytearray(len(context.original) + 1)
+        for start, end in [(m.start, m.end) for m in jargon_matches(context)] + list(context.memo.get("name_spans", ())):
+            reported[start:end] = b"\x01" * (end - start)
         text = doc.text
         sentence_start = True
         for token in doc.tokens:
@@ -114,7 +119,7 @@ class Grammar:
                 continue
             if text[token.norm_end : token.norm_end + 1] == "-" or text[max(0, token.norm_start - 1) : token.norm_start] == "-":
                 continue  # part of a hyphenated compound («тёмно-синий»)
-            if any(s <= token.start < e for s, e in reported):
+            if reported[token.start]:
                 continue
             miss = speller_.check(token.lower)
             if miss is None or (word[:1].isupper() and miss.confidence < CAPITALISED_MIN_CONFIDENCE):

@@ -30,6 +30,9 @@ class GrammarRule:
     confidence: float
     wrong: tuple[str, ...] = ()
     right: tuple[str, ...] = ()
+    #: the pattern without its leading look-behind context: where it matches is
+    #: where a match of the whole pattern can start (None if there is no context)
+    anchor: re.Pattern[str] | None = None
 
     def suggestion(self, match: re.Match[str]) -> str:
         try:
@@ -48,6 +51,75 @@ class RuleMatch:
     start: int  # offsets into the normalised text
     end: int
     suggestion: str
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index just past the group that opens at ``pattern[start]``."""
+    depth = 0
+    i = start
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _is_lookbehind_group(pattern: str) -> bool:
+    if pattern.startswith(("(?<=", "(?<!")):
+        return True
+    if not pattern.startswith("(?:"):
+        return False
+    end = _group_end(pattern, 0)
+    inner = pattern[3 : end - 1]
+    # a group of look-behind alternatives: (?:(?<=a)|(?<=b)|^|...)
+    parts, depth, current = [], 0, ""
+    for ch in inner:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return all(p.startswith(("(?<=", "(?<!")) or p in ("^", "") for p in parts)
+
+
+def anchor_of(pattern: str) -> re.Pattern[str] | None:
+    """The pattern with its leading look-behind context removed, compiled; a
+    whole-pattern match can only start where this matches, which lets the engine
+    skip trying dozens of look-behinds at every position of a long text."""
+    rest = pattern
+    stripped = False
+    while rest and _is_lookbehind_group(rest):
+        end = _group_end(rest, 0)
+        if end <= 0:
+            return None
+        rest = rest[end:]
+        stripped = True
+    if not stripped or not rest:
+        return None
+    try:
+        return re.compile(rest, re.IGNORECASE | re.UNICODE)
+    except re.error:
+        return None
 
 
 def _rule(raw: Any, where: str) -> GrammarRule:
@@ -71,6 +143,7 @@ def _rule(raw: Any, where: str) -> GrammarRule:
         confidence=float(raw.get("confidence", 0.9)),
         wrong=tuple(raw.get("wrong") or ()),
         right=tuple(raw.get("right") or ()),
+        anchor=anchor_of(raw["pattern"]),
     )
 
 
@@ -103,6 +176,10 @@ def builtin_rules(lang: str) -> tuple[GrammarRule, ...]:
 def apply_rules(rules: tuple[GrammarRule, ...] | list[GrammarRule], text: str) -> Iterator[RuleMatch]:
     """Every match of every rule in ``text`` (normalised)."""
     for rule in rules:
-        for m in rule.pattern.finditer(text):
+        if rule.anchor is None:
+            matches = rule.pattern.finditer(text)
+        else:
+            matches = (m for a in rule.anchor.finditer(text) if (m := rule.pattern.match(text, a.start())) is not None)
+        for m in matches:
             if m.end() > m.start():
                 yield RuleMatch(rule, m.start(), m.end(), rule.suggestion(m))
