@@ -186,5 +186,9 @@ def train(
         manifest["files"][file_name] = {"sha256": sha256_of(out / file_name), "bytes": (out / file_name).stat().st_size}
     if not manifest["groups"]:
         raise DataError("nothing to train: every field has fewer than two different labels")
+    # Model files of another layout left by an earlier training in the same directory.
+    for stale in ("ru.npz", "uk.npz", f"{JOINT}.npz"):
+        if stale not in manifest["files"] and (out / stale).is_file():
+            (out / stale).unlink()
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
