@@ -118,8 +118,15 @@ def apply_edits(nt: NormalizedText, edits: Iterable[Edit]) -> NormalizedText:
     return NormalizedText(nt.original, "".join(pieces), starts, ends)
 
 
-def _regex_step(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Callable[[NormalizedText], NormalizedText]:
+def _regex_step(
+    pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], hint: re.Pattern[str] | None = None
+) -> Callable[[NormalizedText], NormalizedText]:
+    """A step that rewrites every match of ``pattern``; ``hint`` is a cheap
+    pattern that must occur somewhere for ``pattern`` to have any match."""
+
     def step(nt: NormalizedText) -> NormalizedText:
+        if hint is not None and hint.search(nt.text) is None:
+            return nt
         edits = []
         for m in pattern.finditer(nt.text):
             new = repl(m)
@@ -131,7 +138,7 @@ def _regex_step(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) 
 
 
 # --- line breaks -------------------------------------------------------------
-_newlines = _regex_step(re.compile(r"\r\n?|[\u2028\u2029\x85]"), lambda m: "\n")
+_newlines = _regex_step(re.compile(r"\r\n?|[\u2028\u2029\x85]"), lambda m: "\n", re.compile("[\r\u2028\u2029\x85]"))
 
 # --- HTML --------------------------------------------------------------------
 _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>|<!--|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -191,7 +198,7 @@ def _nfc(nt: NormalizedText) -> NormalizedText:
 
 # --- apostrophes ----------------------------------------------------------------------
 APOSTROPHES = "’ʼ‘`´′ʹ"
-_apostrophes = _regex_step(re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w)"), lambda m: "'")
+_apostrophes = _regex_step(re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w)"), lambda m: "'", re.compile(f"[{APOSTROPHES}]"))
 
 # --- Latin/Cyrillic homoglyphs --------------------------------------------------------
 _LAT_TO_CYR = str.maketrans(
@@ -215,7 +222,8 @@ def _fix_homoglyphs_in_word(m: re.Match[str]) -> str:
     return fixed if not _LATIN_LETTER.search(fixed) else word
 
 
-_homoglyphs = _regex_step(_MIXED_WORD, _fix_homoglyphs_in_word)
+# A mixed word has a Latin and a Cyrillic letter side by side somewhere («кoмпания»).
+_homoglyphs = _regex_step(_MIXED_WORD, _fix_homoglyphs_in_word, re.compile(rf"[{_CYR}][A-Za-z]|[A-Za-z][{_CYR}]"))
 
 _STEPS: tuple[Callable[[NormalizedText], NormalizedText], ...] = (
     _newlines,
