@@ -95,34 +95,10 @@ def _count_records(path: Path, fmt: str) -> int:
 
 
 def _iter_records(path: Path, fmt: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) of a JSONL or CSV file; a bad line is a usage failure."""
-    import csv
+    """(line number, record) of a JSONL or CSV file; a plain JSON string is a message text."""
+    from replyaid.records import iter_records
 
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise UsageFailure(f"cannot read {path}: {exc.strerror or exc}") from None
-    with handle:
-        try:
-            if fmt == "csv":
-                delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-                for number, row in enumerate(csv.DictReader(handle, delimiter=delimiter), start=2):
-                    yield number, dict(row)
-                return
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    value = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UsageFailure(f"{path}, line {number}: invalid JSON ({exc.msg})") from None
-                if isinstance(value, str):
-                    value = {"text": value}
-                if not isinstance(value, dict):
-                    raise UsageFailure(f"{path}, line {number}: expected a JSON object or string")
-                yield number, value
-        except UnicodeDecodeError:
-            raise UsageFailure(f"cannot read {path}: not UTF-8 text") from None
+    return iter_records(path, fmt, strings_as="text")
 
 
 def _progress(total: int, label: str) -> Any:

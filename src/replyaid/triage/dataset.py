@@ -9,14 +9,13 @@ mean "not labelled" for that field.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from replyaid.errors import DataError
+from replyaid.records import iter_records
 from replyaid.triage.models import FIELDS
 
 TRUE_VALUES = {"true", "1", "yes", "да", "так", "t", "y"}
@@ -65,33 +64,14 @@ def _normalise_label(name: str, value: Any, where: str, problems: list[str]) -> 
     return text
 
 
+_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv"}
+
+
 def _read_rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
-    suffix = path.suffix.lower()
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            if suffix in (".jsonl", ".ndjson", ".json"):
-                rows = []
-                for number, line in enumerate(f, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        value = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise DataError(f"{path}, line {number}: invalid JSON ({exc.msg})") from None
-                    if not isinstance(value, dict):
-                        raise DataError(f"{path}, line {number}: expected a JSON object")
-                    rows.append((f"line {number}", value))
-                return rows
-            if suffix in (".csv", ".tsv"):
-                reader = csv.DictReader(f, delimiter="\t" if suffix == ".tsv" else ",")
-                return [(f"line {n}", dict(row)) for n, row in enumerate(reader, start=2)]
-    except FileNotFoundError:
-        raise DataError(f"cannot read {path}: no such file") from None
-    except UnicodeDecodeError:
-        raise DataError(f"cannot read {path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise DataError(f"cannot read {path}: {exc.strerror or exc}") from None
-    raise DataError(f"{path}: unsupported file type {suffix!r}; use .csv, .tsv or .jsonl")
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise DataError(f"{path}: unsupported file type {path.suffix.lower()!r}; use .csv, .tsv or .jsonl")
+    return [(f"line {number}", row) for number, row in iter_records(path, fmt)]
 
 
 def load_dataset(path: str | Path, text_column: str = "text", split: str | None = None) -> Dataset:
