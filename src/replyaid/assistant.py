@@ -17,12 +17,12 @@ from replyaid.checks import CheckContext, default_checks, is_disabled
 from replyaid.checks.length import readability
 from replyaid.config import load_settings
 from replyaid.errors import ConfigError, require_str
-from replyaid.language import identify
+from replyaid.language import LanguageGuess, identify
 from replyaid.nlp import Doc, make_doc
 from replyaid.resources import LANGUAGES, default_models_dir
 from replyaid.results import Analysis, Finding, Report
 from replyaid.scoring import draft_score
-from replyaid.text import normalize, strip_quoted
+from replyaid.text import NormalizedText, normalize, strip_quoted
 
 DEFAULT_MAX_TRIAGE_CHARS = 20_000
 """Triage reads at most this many characters of a message; the rest of a very
@@ -132,6 +132,12 @@ class Assistant:
             return TriageModels.load(directory)
         return TriageModels.load(Path(self.models))
 
+    def _prepare_message(self, text: str) -> tuple[NormalizedText, LanguageGuess]:
+        """A customer's message as triage reads it: its first ``max_triage_chars``
+        characters, normalised, without quoted earlier mails, and its language."""
+        nt = strip_quoted(normalize(text[: self.max_triage_chars]))
+        return nt, identify(nt.text)
+
     def analyze(self, text: str) -> Analysis:
         """Triage one incoming message.
 
@@ -142,8 +148,7 @@ class Assistant:
         if not text.strip():
             return Analysis(language="unknown", language_score=0.0)
         truncated = len(text) > self.max_triage_chars
-        nt = strip_quoted(normalize(text[: self.max_triage_chars] if truncated else text))
-        guess = identify(nt.text)
+        nt, guess = self._prepare_message(text)
         if guess.language not in LANGUAGES:
             return Analysis(language=guess.language, language_score=guess.score, truncated=truncated)
         models = self._triage_models()
@@ -204,8 +209,8 @@ class Assistant:
         incoming_language: str | None = None
         incoming_complaint: bool | None = None
         if incoming is not None and incoming.strip():
-            incoming_nt = strip_quoted(normalize(incoming[: self.max_triage_chars]))
-            incoming_language = identify(incoming_nt.text).language
+            incoming_nt, guess = self._prepare_message(incoming)
+            incoming_language = guess.language
             incoming_doc = make_doc(incoming_nt, incoming_language)
             models = self._triage_models() if incoming_language in LANGUAGES else None
             if models is not None and models.supports(incoming_language):

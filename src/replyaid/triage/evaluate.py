@@ -8,7 +8,7 @@ from typing import Any
 
 from replyaid.triage.dataset import Dataset
 from replyaid.triage.models import TriageModels, decode_label
-from replyaid.triage.train import featurize
+from replyaid.triage.train import message_doc
 
 ECE_BINS = 10
 
@@ -31,14 +31,9 @@ def expected_calibration_error(confidences: list[float], correct: list[bool], bi
 
 def predict_dataset(models: TriageModels, data: Dataset) -> dict[str, list[tuple[str, float]]]:
     """(label as stored, probability) for every message and field."""
-    from replyaid.nlp import make_doc
-    from replyaid.text import normalize, strip_quoted
-    from replyaid.triage.train import message_language
-
     out: dict[str, list[tuple[str, float]]] = {name: [] for name in data.labels}
     for text, given in zip(data.texts, data.langs):
-        doc = make_doc(strip_quoted(normalize(text)), message_language(text, given))
-        predicted = models.predict_doc(doc)
+        predicted = models.predict_doc(message_doc(text, given))
         for name in data.labels:
             label, score, _ = predicted.get(name, (None, 0.0, None))
             out[name].append((str(label) if label is not None else "", score))

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from replyaid._version import __version__
 from replyaid.errors import DataError
 from replyaid.language import identify
-from replyaid.nlp import make_doc
+from replyaid.nlp import Doc, make_doc
 from replyaid.text import normalize, strip_quoted
 from replyaid.triage.dataset import Dataset
 from replyaid.triage.features import extract_features
@@ -36,21 +36,21 @@ def _identity(features: list[str]) -> list[str]:
     return features
 
 
-def message_language(text: str, given: str | None) -> str:
-    if given in ("ru", "uk"):
-        return given
-    language = identify(strip_quoted(normalize(text)).text).language
-    return language if language in ("ru", "uk") else "ru"
+def message_doc(text: str, given: str | None) -> Doc:
+    """The shared pass over a labelled message, as ``analyze`` makes it: the
+    file's language when it has one (``ru``/``uk``), else the identified one."""
+    nt = strip_quoted(normalize(text))
+    lang = given if given in ("ru", "uk") else identify(nt.text).language
+    return make_doc(nt, lang if lang in ("ru", "uk") else "ru")
 
 
 def featurize(texts: Iterable[str], langs: Iterable[str | None]) -> tuple[list[list[str]], list[str]]:
     """Features and languages of messages, through the same pass as ``analyze``."""
     features, languages = [], []
     for text, given in zip(texts, langs):
-        nt = strip_quoted(normalize(text))
-        lang = message_language(text, given)
-        features.append(extract_features(make_doc(nt, lang)))
-        languages.append(lang)
+        doc = message_doc(text, given)
+        features.append(extract_features(doc))
+        languages.append(doc.lang)
     return features, languages
 
 
