@@ -40,6 +40,15 @@ class CheckContext:
     def lang_prefix(self) -> str:
         return self.message_language.upper()
 
+    @property
+    def customer_words(self) -> frozenset[str]:
+        """Lowercase words of the incoming message (empty without one): a term
+        the customer used first is not held against the agent."""
+        if "customer_words" not in self.memo:
+            words = {t.lower for t in self.incoming.tokens if t.is_word} if self.incoming is not None else set()
+            self.memo["customer_words"] = frozenset(words)
+        return self.memo["customer_words"]
+
     def threshold(self, name: str) -> float:
         return self.settings.thresholds[name]
 

@@ -25,9 +25,9 @@ def jargon_matches(context: CheckContext) -> list[PhraseMatch]:
         used_by_customer: set[str] = set()
         if context.incoming is not None and context.incoming.lang in ("ru", "uk"):
             used_by_customer = {m.entry.id for m in matcher(context.incoming.lang, "jargon", context.settings).find(context.incoming)}
-            incoming_words = {t.lower for t in context.incoming.tokens if t.is_word}
+            incoming_words = context.customer_words
         else:
-            incoming_words = set()
+            incoming_words = frozenset()
         context.memo["jargon"] = [
             m
             for m in found

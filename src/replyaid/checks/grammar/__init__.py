@@ -97,7 +97,7 @@ class Grammar:
         doc = context.draft
         speller_ = speller(doc.lang)
         allowed = context.settings.allowed_terms
-        customer_words = {t.lower for t in context.incoming.tokens} if context.incoming is not None else set()
+        customer_words = context.customer_words
         # Slang and names have checks of their own; a word they report is not a typo.
         reported = bytearray(len(context.original) + 1)
         for start, end in [(m.start, m.end) for m in jargon_matches(context)] + list(context.memo.get("name_spans", ())):
