@@ -36,16 +36,18 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 UAGEC_TYPES = ("Spelling", "Grammar", "Punctuation", "Fluency")
 
 
-def engine():
+def engine(picky: bool = False):
     from replyaid.checks.base import CheckContext
     from replyaid.checks.grammar import Grammar
+    from replyaid.config import Settings
     from replyaid.nlp import make_doc
 
     grammar = Grammar()
+    settings = Settings(picky_grammar=picky)
 
     def issues(text: str, lang: str) -> list:
         doc = make_doc(text, lang)
-        return grammar.issues(CheckContext(draft=doc, language=lang))
+        return grammar.issues(CheckContext(draft=doc, language=lang, settings=settings))
 
     return issues
 
@@ -109,27 +111,45 @@ def span_level(rows: list[dict], predictions: list[list]) -> dict:
     }
 
 
-def ukrainian(sample: int, issues) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
+def ukrainian(sample: int, modes: dict) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
+    """UA-GEC for every engine mode (default, picky): name -> issues function."""
     sentences = uagec_sentences()
     with_sg = [s for s in sentences if any(e["type"] in ("Spelling", "Grammar") for e in s["errors"])]
     clean = [s for s in sentences if not s["errors"]]
     rng = random.Random(0)
     rows = rng.sample(with_sg, min(sample, len(with_sg))) + rng.sample(clean, min(sample, len(clean)))
-    predictions = [issues(r["text"], "uk") for r in rows]
-    sent = sentence_level(rows, predictions)
-    all_predictions = [issues(s["text"], "uk") for s in sentences]
-    spans = span_level(sentences, all_predictions)
-    default = next(p for p in sent["curve"] if p["threshold"] == 0.5)
+    sent, spans = {}, {}
+    for mode, issues in modes.items():
+        sent[mode] = sentence_level(rows, [issues(r["text"], "uk") for r in rows])
+        spans[mode] = span_level(sentences, [issues(s["text"], "uk") for s in sentences])
+    names = list(modes)
+    curve_rows = [
+        [point["threshold"], *[x for m in names for x in (sent[m]["curve"][i]["precision"], sent[m]["curve"][i]["recall"])]]
+        for i, point in enumerate(sent[names[0]]["curve"])
+    ]
+    defaults = {m: next(p for p in sent[m]["curve"] if p["threshold"] == 0.5) for m in names}
+    finding_types = sorted({t for m in names for t in spans[m]["precision_by_finding_type"]})
+
+    def precision_cell(mode: str, kind: str) -> str:
+        v = spans[mode]["precision_by_finding_type"].get(kind)
+        return f"{v['precision']:.3f} ({v['findings']})" if v else "—"
+
     lines = [
         f"## Ukrainian: UA-GEC test split ({len(sentences)} sentences)",
         f"Sentence level, balanced sample: {len(rows) // 2} sentences with Spelling/Grammar errors and {len(rows) // 2} without any error (seed 0). "
-        "Reference from the issue: plain hunspell-uk P 0.81, R 0.47.",
-        markdown_table(["min confidence", "precision", "recall"], [[p["threshold"], p["precision"], p["recall"]] for p in sent["curve"]]),
-        f"Default (every finding): precision {default['precision']:.3f}, recall {default['recall']:.3f} (targets: P >= 0.85, R >= 0.5).",
-        "Span level over all test sentences, precision by the type of our finding:",
-        markdown_table(["finding type", "precision", "findings"], [[k, v["precision"], v["findings"]] for k, v in sorted(spans["precision_by_finding_type"].items())]),
+        "Reference from the issue: plain hunspell-uk P 0.81, R 0.47. Modes: `default` is what `check_reply` runs; `picky` adds the "
+        "euphony advice (у/в, і/й, з/із/зі) that UA-GEC's annotators correct as spelling (`Assistant(picky_grammar=True)`, `replyaid check --picky`).",
+        markdown_table(["min confidence", *[f"{m} {k}" for m in names for k in ("precision", "recall")]], curve_rows),
+        "Every finding (min confidence 0.5), targets P >= 0.85, R >= 0.5: "
+        + "; ".join(f"{m}: precision {d['precision']:.3f}, recall {d['recall']:.3f}" for m, d in defaults.items()) + ".",
+        "Span level over all test sentences, precision by the type of our finding (number of findings):",
+        markdown_table(["finding type", *names], [[k, *[precision_cell(m, k) for m in names]] for k in finding_types]),
         "Recall by UA-GEC error type (Fluency reported apart: it is style, not error):",
-        markdown_table(["error type", "recall", "errors"], [[k, v["recall"] if v["recall"] is not None else "—", v["errors"]] for k, v in spans["recall_by_error_type"].items()]),
+        markdown_table(["error type", *names, "errors"], [
+            [k, *[spans[m]["recall_by_error_type"][k]["recall"] if spans[m]["recall_by_error_type"][k]["recall"] is not None else "—" for m in names],
+             spans[names[0]]["recall_by_error_type"][k]["errors"]]
+            for k in UAGEC_TYPES
+        ]),
     ]
     return "\n\n".join(lines), {"sentences": len(sentences), "sample": len(rows), "sentence_level": sent, "span_level": spans}
 
@@ -224,7 +244,7 @@ def main() -> None:
     issues = engine()
     issues("Прогрів.", "uk")
     issues("Прогрев.", "ru")
-    uk_text, uk = ukrainian(args.sample, issues)
+    uk_text, uk = ukrainian(args.sample, {"default": issues, "picky": engine(picky=True)})
     ru_text, ru = russian(issues)
     perf = speed(issues)
     perf_text = markdown_table(["metric", "value", "target"], [

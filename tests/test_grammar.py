@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from replyaid import Assistant
-from replyaid.checks.grammar.rules import builtin_rules
+from replyaid.checks.grammar.rules import apply_rules, builtin_rules
 from replyaid.checks.grammar.spelling import speller
 from replyaid.resources import LANGUAGES
 
@@ -27,9 +27,9 @@ def _rule_cases():
 def test_rule_examples(rule):
     assert rule.wrong and rule.right, f"{rule.id} needs wrong and right examples"
     for sentence in rule.wrong:
-        assert rule.pattern.search(sentence), f"{rule.id} misses: {sentence}"
+        assert list(apply_rules([rule], sentence)), f"{rule.id} misses: {sentence}"
     for sentence in rule.right:
-        assert not rule.pattern.search(sentence), f"{rule.id} flags correct: {sentence}"
+        assert not list(apply_rules([rule], sentence)), f"{rule.id} flags correct: {sentence}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -60,6 +60,45 @@ def test_spelling_skips_names_codes_and_customer_words():
     found = [f for f in checker.check_reply(draft).findings if f.category == "grammar"]
     assert [f.text for f in found] == ["извените"]
     assert found[0].suggestions[0] == "извините"
+
+
+@pytest.mark.parametrize(
+    "word,suggestion",
+    [("аккаунт", "акаунт"), ("природньо", "природно"), ("поперше", "по-перше"), ("звязку", "зв'язку"), ("статтей", "статей")],
+)
+def test_speller_reports_non_standard_forms_one_slip_away(word, suggestion):
+    miss = speller("uk").check(word)
+    assert miss is not None and miss.suggestions[0] == suggestion
+
+
+@pytest.mark.parametrize("word", ["доставки", "упаковку", "скачати"])
+def test_speller_ignores_purist_marks_without_a_standard_neighbour(word):
+    assert speller("uk").check(word) is None
+
+
+def test_euphony_advice_only_in_picky_mode():
+    draft = "Добрий день! Ми зв'язались з сервісом доставки, кур'єр вже їде."
+    default = Assistant(models=False).check_reply(draft)
+    picky = Assistant(models=False, picky_grammar=True).check_reply(draft)
+    assert not [f for f in default.findings if "EUPHONY" in f.code]
+    euphony = {(f.text, f.suggestions[0], f.severity) for f in picky.findings if "EUPHONY" in f.code}
+    assert euphony == {("з", "із", "info"), ("в", "у", "info")}
+    assert Assistant(models=False, config={"picky_grammar": True}).check_reply(draft).findings == picky.findings
+
+
+def test_picky_grammar_config_must_be_boolean():
+    from replyaid.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="picky_grammar"):
+        Assistant(models=False, config={"picky_grammar": "yes"})
+
+
+def test_lowercase_sentence_start_is_capitalised_but_names_are_left_to_the_name_check():
+    found = Assistant(models=False).check_reply("Здравствуйте! заказ уже в пути.").findings
+    assert [(f.text, f.suggestions) for f in found if f.code == "RU_SPELLING_SENTENCE_START_LOWERCASE"] == [("заказ", ("Заказ",))]
+    found = Assistant(models=False).check_reply("антон, заказ уже в пути.", customer_name="Антон").findings
+    assert not [f for f in found if f.category == "grammar"]
+    assert [f.category for f in found if f.text == "антон"] == ["name"]
 
 
 class _FakeLanguageTool(BaseHTTPRequestHandler):

@@ -81,6 +81,10 @@ class Assistant:
         ``"builtin"`` (default), ``"languagetool"`` or ``"off"``.
     languagetool_url:
         URL of a LanguageTool server when ``grammar="languagetool"``.
+    picky_grammar:
+        Also give the advice of the rules marked ``picky`` (Ukrainian euphony:
+        «у»/«в», «і»/«й», «з»/«із»/«зі»), like LanguageTool's picky level.
+        The configuration key ``picky_grammar: true`` does the same.
     max_triage_chars:
         How much of a message triage reads (see ``Analysis.truncated``).
     """
@@ -93,6 +97,7 @@ class Assistant:
         disabled_checks: Iterable[str] = (),
         grammar: str = "builtin",
         languagetool_url: str | None = None,
+        picky_grammar: bool = False,
         max_triage_chars: int = DEFAULT_MAX_TRIAGE_CHARS,
     ) -> None:
         if grammar not in ("builtin", "languagetool", "off"):
@@ -106,7 +111,7 @@ class Assistant:
         self.grammar = grammar
         self.languagetool_url = languagetool_url
         self.max_triage_chars = max_triage_chars
-        self.settings = load_settings(config, frozenset(disabled_checks))
+        self.settings = load_settings(config, frozenset(disabled_checks), picky_grammar)
         self.disabled_checks = self.settings.disabled_checks
         self._lock = threading.Lock()
         self._triage: Any = _UNSET

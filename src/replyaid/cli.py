@@ -117,10 +117,10 @@ def _open_output(output: Path | None) -> Any:
         raise UsageFailure(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _assistant(models: Path | None, config: Path | None = None, disable: list[str] | None = None) -> Any:
+def _assistant(models: Path | None, config: Path | None = None, disable: list[str] | None = None, picky: bool = False) -> Any:
     from replyaid.assistant import Assistant
 
-    return Assistant(models=models, config=config, disabled_checks=disable or ())
+    return Assistant(models=models, config=config, disabled_checks=disable or (), picky_grammar=picky)
 
 
 def _run(body: Any) -> None:
@@ -218,6 +218,7 @@ def check(
     customer_tz: Optional[str] = typer.Option(None, "--customer-tz", help="The customer's time zone, e.g. Europe/Kyiv."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Company configuration (YAML)."),
     disable: Optional[List[str]] = typer.Option(None, "--disable", help="Switch off a check or category (repeatable)."),
+    picky: bool = typer.Option(False, "--picky", help="Also give picky grammar advice (Ukrainian euphony: у/в, і/й, з/із/зі)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON Lines results here."),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write a standalone HTML report."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of highlighted text."),
@@ -228,7 +229,7 @@ def check(
 
     def body() -> None:
         nonlocal has_errors
-        assistant = _assistant(None, config, disable)
+        assistant = _assistant(None, config, disable, picky)
         batch = _batch_format(file, fmt)
         if file is not None and batch:
             has_errors = _check_batch(assistant, file, batch, output)

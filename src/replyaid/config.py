@@ -68,6 +68,8 @@ class Settings:
     disabled_checks: frozenset[str] = frozenset()
     thresholds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
     allowed_terms: frozenset[str] = frozenset()
+    #: also run the grammar rules marked ``picky`` (Ukrainian euphony: у/в, і/й, з/із/зі)
+    picky_grammar: bool = False
     lexicons: Mapping[tuple[str, str], LexiconChanges] = field(default_factory=dict)
 
     def changes(self, lang: str, lexicon: str) -> LexiconChanges:
@@ -105,7 +107,9 @@ def _entries(value: Any, lexicon: str, lang: str, base: Path | None, where: str)
     return rows
 
 
-def load_settings(config: str | Path | Mapping[str, Any] | None, disabled_checks: frozenset[str] = frozenset()) -> Settings:
+def load_settings(
+    config: str | Path | Mapping[str, Any] | None, disabled_checks: frozenset[str] = frozenset(), picky_grammar: bool = False
+) -> Settings:
     """Read and validate a configuration; errors name the offending key."""
     base: Path | None = None
     if config is None:
@@ -129,9 +133,11 @@ def load_settings(config: str | Path | Mapping[str, Any] | None, disabled_checks
         raise ConfigError(f"config must be a path, a mapping or None, got {type(config).__name__}")
     if not isinstance(raw, Mapping):
         raise ConfigError("configuration must be a mapping at the top level")
-    unknown = set(raw) - {"disabled_checks", "thresholds", "allowed_terms", "lexicons"}
+    unknown = set(raw) - {"disabled_checks", "thresholds", "allowed_terms", "lexicons", "picky_grammar"}
     if unknown:
         raise ConfigError(f"unknown configuration key(s): {', '.join(sorted(unknown))}")
+    if not isinstance(raw.get("picky_grammar", False), bool):
+        raise ConfigError(f"picky_grammar must be true or false, got {raw['picky_grammar']!r}")
     thresholds = dict(DEFAULT_THRESHOLDS)
     for key, value in (raw.get("thresholds") or {}).items():
         if key not in DEFAULT_THRESHOLDS:
@@ -156,5 +162,6 @@ def load_settings(config: str | Path | Mapping[str, Any] | None, disabled_checks
         disabled_checks=frozenset(_as_list(raw.get("disabled_checks"), "disabled_checks")) | disabled_checks,
         thresholds=thresholds,
         allowed_terms=frozenset(str(t).lower() for t in _as_list(raw.get("allowed_terms"), "allowed_terms")),
+        picky_grammar=bool(raw.get("picky_grammar", False)) or picky_grammar,
         lexicons=lexicons,
     )

@@ -36,6 +36,8 @@ _BULGARIAN_HARD_SIGN = re.compile(r"ъ(?![еёюя])")
 _QUOTE_MARK = re.compile(r"[«\"„“]")
 _SPECIAL = re.compile(r"[@«\"„“a-z\u00c0-\u024f]|www|://|[^\x00-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]")
 _NON_CYRILLIC_WORD = re.compile(r"[^\W\d_\u0400-\u04ff]+")
+#: the case ending of an abbreviation («ПВЗ-е», «СМС-ку»): not a word of its own
+_ABBREVIATION_ENDING = re.compile(r"(?<=[А-ЯЁІЇЄҐ]{2})-[а-яёіїєґ]{1,3}\b")
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _UK_LETTERS = frozenset("іїєґ")
 _RU_LETTERS = frozenset("ыэъё")
@@ -218,6 +220,8 @@ def identify(text: str) -> LanguageGuess:
     if not isinstance(text, str):
         require_str(text, "text")
     profile = _profile or _get_profile()
+    if "-" in text:
+        text = _ABBREVIATION_ENDING.sub("", text)
     lower = text.lower()
     # One cheap scan decides whether the text has anything beyond Cyrillic words
     # and punctuation (links, quotes, Latin or other scripts) that needs a closer look.

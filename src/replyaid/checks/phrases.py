@@ -12,6 +12,7 @@ dictionary does not know (slang such as «пофиксили») also match by st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -21,6 +22,8 @@ STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
 PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the other words already pin down
 MAX_INSERTED = 1
 MIN_STEM = 4
+#: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
+_INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})-?[а-яёіїєґ]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,11 @@ def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensit
     letters (pronouns change their stem: «вы» / «вам» / «вас»)."""
     alternatives = surface.split("|")
     if case_sensitive:
-        return any(token.text == s or (token.text.isupper() and token.text.lower() == s.lower()) for s in alternatives)
+        inflected = _INFLECTED_ABBREVIATION.match(token.text)
+        return any(
+            token.text == s or (token.text.isupper() and token.text.lower() == s.lower()) or (inflected is not None and inflected.group(1) == s)
+            for s in alternatives
+        )
     if token.lower in alternatives:
         return True
     if not (token.lemmas & lemmas) and token.lemma not in lemmas:
@@ -147,6 +154,9 @@ class PhraseMatcher:
         found: set[PhraseEntry] = set()
         for key in token.lemmas | {token.lower, token.lemma}:
             found.update(self._by_lemma.get(key, ()))
+        inflected = _INFLECTED_ABBREVIATION.match(token.text)
+        if inflected is not None:
+            found.update(self._by_lemma.get(inflected.group(1).lower(), ()))
         if not token.known:
             found.update(self._single_by_stem.get(token.lower[:MIN_STEM], ()))
         return found

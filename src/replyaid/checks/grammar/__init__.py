@@ -82,10 +82,15 @@ class Grammar:
     def _rules(self, context: CheckContext) -> Iterator[Issue]:
         nt = context.draft.normalized
         disabled = context.settings.disabled_checks
-        for m in apply_rules(builtin_rules(context.draft.lang), nt.text):
+        picky = context.settings.picky_grammar
+        rules = [r for r in builtin_rules(context.draft.lang) if picky or not r.picky]
+        name_spans = context.memo.get("name_spans", ())
+        for m in apply_rules(rules, nt.text):
             if m.rule.id in disabled or any(m.rule.id.startswith(d + ".") for d in disabled):
                 continue
             start, end = nt.span_to_original(m.start, m.end)
+            if any(s <= start and end <= e for s, e in name_spans):
+                continue  # the name check reports it («антон» in lowercase)
             finding = context.finding(
                 "grammar", slug(m.rule.id), start, end, message=m.rule.message,
                 suggestions=[m.suggestion] if m.suggestion or m.rule.replace == "" else [],

@@ -1,8 +1,9 @@
 """Grammar rules as data: ``data/<lang>/grammar.yaml``.
 
 Each rule is a regular expression over the normalised text (case-insensitive)
-with a replacement, a message, a type (spelling, grammar, punctuation), a
-confidence and examples that must and must not match; the test suite runs
+with a replacement (or ``capitalize: true`` to suggest the match with a capital
+letter), a message, a type (spelling, grammar, punctuation), a confidence and
+examples that must and must not match; the test suite runs
 every example. A rule's id (``ru.grammar.v_techenii``) is its public code and
 configuration key.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from replyaid.errors import ConfigError
+from replyaid.nlp import morph
 from replyaid.resources import data_path
 
 TYPES = ("spelling", "grammar", "punctuation", "style")
@@ -30,11 +32,21 @@ class GrammarRule:
     confidence: float
     wrong: tuple[str, ...] = ()
     right: tuple[str, ...] = ()
+    #: suggest the matched text with a capital first letter (``capitalize: true``)
+    capitalize: bool = False
+    #: advice given only in picky mode (``picky: true``)
+    picky: bool = False
+    #: ``known_variant: <lang>``: report a match only when the word it sits in,
+    #: with the match replaced, is a word of that language's dictionary sharing
+    #: a part of speech with the original («вчора» -> «учора», not «вплив» -> «уплив»)
+    known_variant: str = ""
     #: the pattern without its leading look-behind context: where it matches is
     #: where a match of the whole pattern can start (None if there is no context)
     anchor: re.Pattern[str] | None = None
 
     def suggestion(self, match: re.Match[str]) -> str:
+        if self.capitalize:
+            return match.group(0)[:1].upper() + match.group(0)[1:]
         try:
             text = match.expand(self.replace)
         except (re.error, IndexError):
@@ -143,6 +155,9 @@ def _rule(raw: Any, where: str) -> GrammarRule:
         confidence=float(raw.get("confidence", 0.9)),
         wrong=tuple(raw.get("wrong") or ()),
         right=tuple(raw.get("right") or ()),
+        capitalize=bool(raw.get("capitalize", False)),
+        picky=bool(raw.get("picky", False)),
+        known_variant=str(raw.get("known_variant") or ""),
         anchor=anchor_of(raw["pattern"]),
     )
 
@@ -182,4 +197,29 @@ def apply_rules(rules: tuple[GrammarRule, ...] | list[GrammarRule], text: str) -
             matches = (m for a in rule.anchor.finditer(text) if (m := rule.pattern.match(text, a.start())) is not None)
         for m in matches:
             if m.end() > m.start():
-                yield RuleMatch(rule, m.start(), m.end(), rule.suggestion(m))
+                suggestion = rule.suggestion(m)
+                if rule.known_variant and not _variant_known(rule.known_variant, text, m.start(), m.end(), suggestion):
+                    continue
+                yield RuleMatch(rule, m.start(), m.end(), suggestion)
+
+
+_WORD_CHAR = re.compile(r"[^\W\d_]|'")
+
+
+def _variant_known(lang: str, text: str, start: int, end: int, replacement: str) -> bool:
+    left, right = start, end
+    while left > 0 and _WORD_CHAR.match(text[left - 1]):
+        left -= 1
+    while right < len(text) and _WORD_CHAR.match(text[right]):
+        right += 1
+    return _is_variant(lang, text[left:right].lower(), (text[left:start] + replacement + text[end:right]).lower())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_variant(lang: str, word: str, variant: str) -> bool:
+    analyzer = morph(lang)
+    if variant == word or not analyzer.word_is_known(variant):
+        return False
+    if not analyzer.word_is_known(word):
+        return True  # a form the dictionary lacks («вже»)
+    return bool({p.tag.POS for p in analyzer.parse(word)} & {p.tag.POS for p in analyzer.parse(variant)})

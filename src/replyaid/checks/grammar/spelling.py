@@ -8,6 +8,12 @@ rare word, a name or a brand than a typo. Suggestions are ranked by the kind
 of edit (neighbouring keys and sound-alike letters are likely slips) and by
 how common the word is (``data/<lang>/word_frequency.tsv``). Forms our clean
 train-split replies use (``reply_words.txt``) are accepted as words.
+
+The Ukrainian dictionary (VESUM) also lists forms it marks as non-standard
+(pymorphy3's ``Dist`` grammeme): «маштаб», «аккаунт», «природньо», «поперше».
+Such a form is reported when a standard word is one typical slip away (a
+doubled letter, a soft sign, a missing apostrophe, «по-» without its
+hyphen); purist marks with no such neighbour («доставка») are left alone.
 """
 
 from __future__ import annotations
@@ -94,6 +100,21 @@ def _edits(word: str, alphabet: str) -> dict[str, float]:
     return out
 
 
+def _slips(word: str) -> dict[str, float]:
+    """Standard spellings a non-standard form may be a slip of: a doubled letter
+    or a soft sign too many, an apostrophe missing, «по-» unhyphenated."""
+    out: dict[str, float] = {}
+    for i, ch in enumerate(word):
+        if ch == "ь" or word[i + 1 : i + 2] == ch:
+            out[word[:i] + word[i + 1 :]] = 0.3
+    for i in range(1, len(word)):
+        out.setdefault(word[:i] + "'" + word[i:], 0.3)
+    if word.startswith("по") and len(word) > 4:
+        out["по-" + word[2:]] = 0.3
+    out.pop(word, None)
+    return out
+
+
 class Speller:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -112,6 +133,11 @@ class Speller:
                 base = 0.5
         return base - 0.08 * math.log1p(self.frequency.get(candidate, 0))
 
+    def _non_standard(self, word: str) -> bool:
+        """Every reading of a known word is marked non-standard (``Dist``)."""
+        parses = morph(self.lang).parse(word)
+        return bool(parses) and all("Dist" in p.tag for p in parses)
+
     @functools.lru_cache(maxsize=50_000)
     def check(self, word: str) -> Misspelling | None:
         """A misspelling of a lowercase word, or ``None`` if it is fine or unknown
@@ -121,7 +147,16 @@ class Speller:
         if word in self.reply_words:
             return None
         analyzer = morph(self.lang)
-        if analyzer.word_is_known(word) or ("-" in word and all(analyzer.word_is_known(p) for p in word.split("-"))):
+        if analyzer.word_is_known(word):
+            if not self._non_standard(word):
+                return None
+            edits = _slips(word)
+            candidates = {c: cost for c, cost in edits.items() if analyzer.word_is_known(c) and not self._non_standard(c)}
+            if not candidates:
+                return None
+            ranked = sorted(candidates, key=lambda c: (self._cost(word, c, candidates[c]), c))
+            return Misspelling(word, tuple(ranked[:MAX_SUGGESTIONS]), 0.8)
+        if "-" in word and all(analyzer.word_is_known(p) for p in word.split("-")):
             return None
         candidates = {c: cost for c, cost in _edits(word, self.alphabet).items() if c and analyzer.word_is_known(c)}
         if not candidates:
