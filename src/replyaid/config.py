@@ -8,6 +8,7 @@ A YAML file (or the same structure as a mapping) passed as
       max_words: 220
       response_hours: 8
     allowed_terms: [API, тикет, webhook]         # never flagged as jargon
+    picky_grammar: true                          # Ukrainian euphony advice too
     lexicons:
       ru:
         canned:
