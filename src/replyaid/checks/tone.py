@@ -21,6 +21,8 @@ _CONCRETE_TIME = re.compile(
 )
 MIN_SHOUT_LETTERS = 5  # shorter capitalised words are mostly abbreviations (ОСББ, ІМХО, ЛК)
 NOT_SHOUTING = frozenset({"Abbr", "Slng", "Fixd"})
+QUOTES = frozenset({"«", "\"", "„", "“", "'"})
+KEYWORD_WINDOW = 3  # a keyword follows its cue («з текстом ТАРИФ», «код СТОП») within this many tokens
 FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "INTJ"})
 
 
@@ -98,10 +100,17 @@ class Shouting:
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
         prefix = context.lang_prefix
+        cues = frozenset(word_list(context.draft.lang, "keyword_cues.txt")) if context.draft.lang in ("ru", "uk") else frozenset()
+        recent: list[str] = []  # lemmas of the last words, to tell a keyword from shouting
         for token in context.draft.tokens:
             text = token.text
+            if token.is_space:
+                continue
+            keyword = bool(cues.intersection(recent)) or bool(recent and recent[-1] in QUOTES)
+            recent = [*recent[-(KEYWORD_WINDOW - 1):], token.lemma if token.is_word else token.text]
             if (
-                token.is_word
+                not keyword
+                and token.is_word
                 and text.isupper()
                 and len(text) >= 2
                 and token.known

@@ -20,12 +20,14 @@ from replyaid.checks.grammar.rules import apply_rules, builtin_rules
 from replyaid.checks.grammar.spelling import speller
 from replyaid.checks.jargon import jargon_matches
 from replyaid.checks.lexicons import slug
+from replyaid.nlp import morph
 from replyaid.results import Finding
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "?!", "...", "\n"})
 # A capitalised word at a sentence start is reported only when a close word is a
 # typical slip (neighbouring key, sound-alike letter, swapped letters): «Извените».
 CAPITALISED_MIN_CONFIDENCE = 0.8
+MIN_STEM = 4
 _LT_CATEGORY_TYPES = {"TYPOS": "SPELLING", "PUNCTUATION": "PUNCTUATION", "TYPOGRAPHY": "PUNCTUATION"}
 _ID_CHARS = re.compile(r"[^A-Z0-9]+")
 
@@ -38,6 +40,18 @@ class Issue:
     finding: Finding
     confidence: float
     type: str
+
+
+def _stems(word: str) -> set[str]:
+    """The word without a case ending of up to three letters (at least four left)."""
+    return {word[:n] for n in range(max(MIN_STEM, len(word) - 3), len(word) + 1)}
+
+
+def _customer_stems(customer_words: frozenset[str], lang: str) -> set[str]:
+    """Stems of the customer's words the dictionary does not know («бекап»):
+    the agent may use them in any case («бекапу», «бекапів»)."""
+    analyzer = morph(lang)
+    return {stem for w in customer_words if len(w) >= MIN_STEM and not analyzer.word_is_known(w) for stem in _stems(w)}
 
 
 def _severity(confidence: float) -> str:
@@ -103,6 +117,7 @@ class Grammar:
         speller_ = speller(doc.lang)
         allowed = context.settings.allowed_terms
         customer_words = context.customer_words
+        customer_stems = _customer_stems(customer_words, doc.lang)
         # Slang and names have checks of their own; a word they report is not a typo.
         reported = bytearray(len(context.original) + 1)
         for start, end in [(m.start, m.end) for m in jargon_matches(context)] + list(context.memo.get("name_spans", ())):
@@ -120,7 +135,9 @@ class Grammar:
             word = token.text
             # A capitalised unknown word inside a sentence is a name or a brand; at
             # the start of one it is reported only for a typical slip (below).
-            if (word[:1].isupper() and not starts_sentence) or word.isupper() or token.lower in allowed or token.lower in customer_words:
+            if (word[:1].isupper() and not starts_sentence) or word.isupper() or token.lower in allowed:
+                continue
+            if token.lower in customer_words or not _stems(token.lower).isdisjoint(customer_stems):
                 continue
             if text[token.norm_end : token.norm_end + 1] == "-" or text[max(0, token.norm_start - 1) : token.norm_start] == "-":
                 continue  # part of a hyphenated compound («тёмно-синий»)
