@@ -33,7 +33,8 @@ def jargon_matches(context: CheckContext) -> list[PhraseMatch]:
             for m in found
             if m.entry.id not in used_by_customer
             and m.entry.phrase.lower() not in allowed
-            and not {t.lower for t in m.tokens} & (allowed | incoming_words)
+            # the customer wrote the term (every word of it) or it is a company term
+            and not {t.lower for t in m.tokens} <= (allowed | incoming_words)
         ]
     return context.memo["jargon"]
 
