@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from replyaid.checks.base import CheckContext
 from replyaid.checks.lexicons import word_list
-from replyaid.nlp import Doc, Token, analyze_word, morph
+from replyaid.nlp import Doc, analyze_word, morph
 from replyaid.results import Finding
 
 ADDRESS_BEFORE = frozenset({",", "!", ".", "?", ":", "—", "-"})
@@ -40,8 +40,11 @@ def _capitalise(word: str) -> str:
 
 
 def _name_lemmas(name: str, lang: str) -> frozenset[str]:
-    m = analyze_word(lang, name.lower())
-    return m.lemmas | {name.lower()}
+    """Lemmas of the customer's first name, given in the nominative: «Петро» is
+    Петро, not also the vocative of Петра."""
+    word = name.lower()
+    parses = [p for p in morph(lang).parse(word) if "Name" in p.tag.grammemes and "nomn" in p.tag.grammemes]
+    return frozenset(p.normal_form for p in parses) | {word} if parses else analyze_word(lang, word).lemmas | {word}
 
 
 def address_form(name: str, lang: str) -> str:
@@ -49,7 +52,9 @@ def address_form(name: str, lang: str) -> str:
     («Олено», «Андрію»), the Russian nominative."""
     if lang != "uk":
         return _capitalise(name)
-    for parse in morph("uk").parse(name.lower()):
+    parses = morph("uk").parse(name.lower())
+    # the name as given is a nominative («Петро», not the vocative of Петра)
+    for parse in sorted(parses, key=lambda p: "nomn" not in p.tag.grammemes):
         if "Name" in parse.tag.grammemes:
             inflected = parse.inflect({"voct"})
             if inflected is not None:
@@ -79,38 +84,33 @@ class CustomerName:
         prefix = context.lang_prefix
         lemmas = _name_lemmas(customer, lang)
         wanted = address_form(customer, lang)
+        near = lemmas | {customer.lower(), wanted.lower()}
         for index, token in enumerate(doc.tokens):
             if not token.is_word or len(token.text) < 2:
                 continue
-            same = bool(token.lemmas & lemmas) or token.lower == customer.lower()
-            if same:
+            if bool(token.lemmas & lemmas) or token.lower == customer.lower():
                 if token.text[0].islower():
                     suggestion = address_form(token.text, lang) if in_address(doc, index) else _capitalise(token.text)
                     yield context.finding("name", f"{prefix}_NAME_LOWERCASE", token.start, token.end, message_key="NAME_LOWERCASE", suggestions=[suggestion], severity="error")
-                elif in_address(doc, index) and not self._right_form(token, lang):
-                    yield context.finding("name", f"{prefix}_NAME_FORM", token.start, token.end, message_key=f"NAME_FORM_{lang.upper()}", suggestions=[wanted], expected=wanted, severity="warning")
+                elif in_address(doc, index) and not _address_form_of(token.lower, lemmas, lang):
+                    if token.lower != customer.lower() and _address_form_of(token.lower, None, lang):
+                        # an address form, but of another name («Евгения» for Евгений)
+                        yield context.finding("name", f"{prefix}_NAME_MISMATCH", token.start, token.end, message_key="NAME_MISMATCH", suggestions=[wanted], expected=customer, severity="error")
+                    else:
+                        yield context.finding("name", f"{prefix}_NAME_FORM", token.start, token.end, message_key=f"NAME_FORM_{lang.upper()}", suggestions=[wanted], expected=wanted, severity="warning")
                 continue
-            if token.name_grammemes is None or not token.text[0].isupper() or token.text.isupper():
+            if not token.text[0].isupper() or token.text.isupper() or len(token.text) < 3 or not in_address(doc, index):
                 continue
-            if not in_address(doc, index) or len(token.text) < 3:
-                continue
-            first = analyze_word(lang, token.lower)
-            is_name = "Name" in first.grammemes and first.known
-            distance = min(Levenshtein.distance(token.lower, l) for l in lemmas | {customer.lower()})
-            if distance <= MAX_EDITS and (is_name or not first.known):
-                code, key = f"{prefix}_NAME_MISSPELLED", "NAME_MISSPELLED"
-            elif is_name:
+            is_name = token.name_grammemes is not None and analyze_word(lang, token.lower).known
+            distance = min(Levenshtein.distance(token.lower, form) for form in near)
+            if is_name:
                 code, key = f"{prefix}_NAME_MISMATCH", "NAME_MISMATCH"
+            elif distance <= (MAX_EDITS if not token.known else 1):
+                # a word one slip from the name, even one the dictionary happens to list
+                code, key = f"{prefix}_NAME_MISSPELLED", "NAME_MISSPELLED"
             else:
                 continue
             yield context.finding("name", code, token.start, token.end, message_key=key, suggestions=[wanted], expected=customer, severity="error")
-
-    @staticmethod
-    def _right_form(token: Token, lang: str) -> bool:
-        grammemes = token.name_grammemes or token.grammemes
-        if lang == "uk":
-            return "voct" in grammemes or _is_vocative(token.lower)
-        return any({"nomn", "sing"} <= p.tag.grammemes for p in morph("ru").parse(token.lower) if "Name" in p.tag.grammemes)
 
     def _lowercase_names(self, context: CheckContext) -> Iterator[Finding]:
         doc = context.draft
@@ -128,5 +128,11 @@ class CustomerName:
                 )
 
 
-def _is_vocative(word: str) -> bool:
-    return any("voct" in p.tag.grammemes for p in morph("uk").parse(word) if "Name" in p.tag.grammemes)
+def _address_form_of(word: str, lemmas: frozenset[str] | None, lang: str) -> bool:
+    """Is ``word`` a first name in the form of address (the Ukrainian vocative,
+    the Russian nominative singular), of one of ``lemmas`` if given?"""
+    wanted = {"voct"} if lang == "uk" else {"nomn", "sing"}
+    return any(
+        "Name" in p.tag.grammemes and wanted <= p.tag.grammemes and (lemmas is None or p.normal_form in lemmas)
+        for p in morph(lang).parse(word)
+    )
