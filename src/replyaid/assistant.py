@@ -29,6 +29,8 @@ DEFAULT_MAX_TRIAGE_CHARS = 20_000
 long message rarely changes its topic and would only cost time."""
 
 _UNSET = object()
+#: below this confidence a draft's language is taken to be the customer's
+SURE_LANGUAGE = 0.7
 COMPLAINT_PROBABILITY = 0.3
 """Vague promises are flagged in replies to messages at least this likely to be complaints."""
 
@@ -208,8 +210,7 @@ class Assistant:
         if not draft.strip():
             return Report(language="unknown", score=100)
         nt = normalize(draft)
-        language = lang or identify(nt.text).language
-        doc = make_doc(nt, language)
+        draft_guess = identify(nt.text) if lang is None else None
         incoming_doc: Doc | None = None
         incoming_language: str | None = None
         incoming_complaint: bool | None = None
@@ -224,6 +225,14 @@ class Assistant:
                     label, score, _ = complaint
                     # A reply must not brush off even a likely complaint.
                     incoming_complaint = (score if label else 1.0 - score) >= COMPLAINT_PROBABILITY
+        if draft_guess is None:
+            language = str(lang)
+        elif draft_guess.score < SURE_LANGUAGE and incoming_language in LANGUAGES:
+            # «Ок.», «Дякую!»: too little text to tell; the reply is read in the customer's language
+            language = incoming_language
+        else:
+            language = draft_guess.language
+        doc = make_doc(nt, language)
         context = CheckContext(
             draft=doc,
             language=language,
