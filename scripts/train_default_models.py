@@ -5,8 +5,8 @@
 Uses only the train split of ``corpora/messages/ru.jsonl`` and ``uk.jsonl``
 and writes ``models/``. The default is one joint model for both languages: in
 5-fold cross-validation on the train split it scored higher than one model per
-language on every field (topic 0.793 against 0.777/0.760 macro-F1; the
-benchmark shows both on the test split).
+language on every field, and ``benchmarks/bench_triage.py`` shows both on the
+test split.
 """
 
 from __future__ import annotations

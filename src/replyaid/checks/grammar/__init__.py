@@ -28,6 +28,7 @@ SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "?!", "...", "\n"})
 # typical slip (neighbouring key, sound-alike letter, swapped letters): «Извените».
 CAPITALISED_MIN_CONFIDENCE = 0.8
 MIN_STEM = 4
+OTHER_LANGUAGE_CONFIDENCE = 0.8  # a word of the other language (surzhyk)
 _LT_CATEGORY_TYPES = {"TYPOS": "SPELLING", "PUNCTUATION": "PUNCTUATION", "TYPOGRAPHY": "PUNCTUATION"}
 _ID_CHARS = re.compile(r"[^A-Z0-9]+")
 
@@ -142,6 +143,13 @@ class Grammar:
             if text[token.norm_end : token.norm_end + 1] == "-" or text[max(0, token.norm_start - 1) : token.norm_start] == "-":
                 continue  # part of a hyphenated compound («тёмно-синий»)
             if reported[token.start]:
+                continue
+            if not word[:1].isupper() and speller_.other_language(token.lower):
+                finding = context.finding(
+                    "grammar", f"{context.lang_prefix}_SPELLING_OTHER_LANGUAGE", token.start, token.end,
+                    message_key="GRAMMAR_OTHER_LANGUAGE", severity="warning",
+                )
+                yield Issue(finding, OTHER_LANGUAGE_CONFIDENCE, "spelling")
                 continue
             miss = speller_.check(token.lower)
             if miss is None or (word[:1].isupper() and miss.confidence < CAPITALISED_MIN_CONFIDENCE):

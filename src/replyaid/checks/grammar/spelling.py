@@ -36,6 +36,7 @@ SOUND_ALIKE = [("е", "и"), ("о", "а"), ("е", "я"), ("и", "ы"), ("е", "�
 MULTI = [("тся", "ться"), ("ться", "тся"), ("сч", "щ"), ("щ", "сч"), ("жы", "жи"), ("шы", "ши"), ("чя", "ча"), ("щя", "ща"),
          ("чю", "чу"), ("щю", "щу"), ("нн", "н"), ("сс", "с"), ("н", "нн"), ("с", "сс")]
 _CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ']+$")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґ']")
 MIN_LENGTH = 3
 MAX_SUGGESTIONS = 3
 
@@ -137,6 +138,20 @@ class Speller:
         """Every reading of a known word is marked non-standard (``Dist``)."""
         parses = morph(self.lang).parse(word)
         return bool(parses) and all("Dist" in p.tag for p in parses)
+
+    @functools.lru_cache(maxsize=50_000)
+    def other_language(self, word: str) -> bool:
+        """A lowercase word only the other language's dictionary lists: «деньги»,
+        «отменили» in a Ukrainian reply (surzhyk). In a Russian reply only words
+        with Ukrainian letters count («дякуємо» is caught as a typo anyway):
+        the Ukrainian dictionary is the larger one and lists compounds such as
+        «самоочистка» that the Russian one lacks."""
+        if len(word) < MIN_LENGTH or not _CYRILLIC_WORD.match(word) or word in self.extra or word in self.reply_words:
+            return False
+        if self.lang == "ru" and not _UKRAINIAN_LETTERS.search(word):
+            return False
+        other = "ru" if self.lang == "uk" else "uk"
+        return not morph(self.lang).word_is_known(word) and morph(other).word_is_known(word)
 
     @functools.lru_cache(maxsize=50_000)
     def check(self, word: str) -> Misspelling | None:
