@@ -62,15 +62,18 @@ def test_exported_model_matches_sklearn(tmp_path):
     features, _ = training.featurize(data.texts, data.langs)
     vectorizer = TfidfVectorizer(analyzer=training._identity, sublinear_tf=True, min_df=2, lowercase=False)
     X = vectorizer.fit_transform(features)
-    model, _ = training.fit_field(X, data.labels["topic"], seed=0)
+    # topic has many labels (temperature scaling), complaint two (sigmoid)
+    models = {field: training.fit_field(X, data.labels[field], seed=0)[0] for field in ("topic", "complaint")}
     path = tmp_path / "all.npz"
-    training.export_group(vectorizer, {"topic": model}, path)
+    training.export_group(vectorizer, models, path)
     from replyaid.triage.models import GroupModel
 
     group = GroupModel(path)
-    for row, feats in enumerate(features[:10]):
-        ours = group.predict_proba("topic", group.decision(feats))
-        assert np.allclose(ours, model.predict_proba(X[row])[0], atol=1e-6)
+    assert [group.fields[f].method for f in models] == ["temperature", "sigmoid"]
+    for field, model in models.items():
+        for row, feats in enumerate(features[:10]):
+            ours = group.predict_proba(field, group.decision(feats))
+            assert np.allclose(ours, model.predict_proba(X[row])[0], atol=1e-6)
 
 
 def test_evaluate_report(custom_models):

@@ -27,7 +27,9 @@ from replyaid.nlp import Doc
 from replyaid.results import Label, NO_LABEL
 from replyaid.triage.features import extract_features
 
-FORMAT_VERSION = 1
+#: format 2 adds temperature scaling for fields with more than two labels
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
 FIELDS: tuple[str, ...] = ("topic", "department", "complaint", "sentiment")
 JOINT = "all"
 
@@ -52,8 +54,10 @@ class FieldModel:
 
     classes: tuple[str, ...]
     columns: slice  # columns of the group's weight matrix
-    calibration_a: Any  # numpy arrays, one value per calibrator
+    calibration_a: Any  # numpy arrays: sigmoid slopes per class, or the inverse temperature
     calibration_b: Any
+    #: ``sigmoid`` (one-vs-rest, Platt) or ``temperature`` (softmax of scaled scores)
+    method: str = "sigmoid"
 
 
 class GroupModel:
@@ -78,11 +82,15 @@ class GroupModel:
             for field in arrays["fields"].tolist():
                 classes = tuple(str(c) for c in arrays[f"{field}__classes"].tolist())
                 width = 1 if len(classes) == 2 else len(classes)
+                method = str(arrays[f"{field}__cal_method"]) if f"{field}__cal_method" in arrays else "sigmoid"
+                if method not in ("sigmoid", "temperature"):
+                    raise ModelIntegrityError(f"model file {path} uses an unknown calibration {method!r}")
                 self.fields[field] = FieldModel(
                     classes=classes,
                     columns=slice(column, column + width),
                     calibration_a=arrays[f"{field}__cal_a"].astype(np.float64),
                     calibration_b=arrays[f"{field}__cal_b"].astype(np.float64),
+                    method=method,
                 )
                 column += width
         except KeyError as exc:
@@ -115,6 +123,11 @@ class GroupModel:
         np = self._np
         model = self.fields[field]
         scores = decision[model.columns]
+        if model.method == "temperature":
+            logits = np.array([-scores[0], scores[0]]) if len(model.classes) == 2 else scores
+            scaled = model.calibration_a[0] * logits
+            exp = np.exp(scaled - scaled.max())
+            return exp / exp.sum()
         if len(model.classes) == 2:
             p1 = 1.0 / (1.0 + np.exp(model.calibration_a * scores + model.calibration_b))
             return np.array([1.0 - p1[0], p1[0]])
@@ -147,7 +160,7 @@ class TriageModels:
         if not isinstance(manifest, dict) or "groups" not in manifest or "files" not in manifest:
             raise ModelIntegrityError(f"{manifest_path} lacks 'groups' or 'files'")
         version = manifest.get("format_version")
-        if version != FORMAT_VERSION:
+        if version not in READABLE_FORMATS:
             raise ModelVersionError(
                 f"{directory} holds models in format {version!r}; this replyaid reads format {FORMAT_VERSION}. "
                 "Retrain them with this version: replyaid train --data ... --out ..."
