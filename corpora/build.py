@@ -106,18 +106,22 @@ def _locate(draft: str, text: str, occurrence: int) -> tuple[int, int] | None:
 
 
 def build_drafts() -> None:
+    """``drafts/raw/<lang>.jsonl`` and further batches ``<lang>_<name>.jsonl``."""
+    by_lang: dict[str, list[dict]] = defaultdict(list)
     for path in sorted((HERE / "drafts" / "raw").glob("*.jsonl")):
-        rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+        lang = path.stem.split("_")[0]
+        by_lang[lang] += [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    for lang, rows in by_lang.items():
+        name = f"{lang}.jsonl"
         rows = _dedupe(rows, "draft")
         for row in rows:
             expected = []
             for item in row.get("expected", []):
                 span = _locate(row["draft"], item["text"], int(item.get("occurrence") or 1))
                 if span is None:
-                    raise SystemExit(f"{path.name}: {item['text']!r} not found in draft {row['draft'][:60]!r}")
+                    raise SystemExit(f"{name}: {item['text']!r} not found in draft {row['draft'][:60]!r}")
                 expected.append({"category": item["category"], "start": span[0], "end": span[1], "text": item["text"], "why": item.get("why", "")})
             row["expected"] = expected
-        lang = path.stem
         fixed = _existing_splits(HERE / "drafts" / f"{lang}.jsonl", "draft")
         _assign_split(rows, lambda r: tuple(sorted({e["category"] for e in r["expected"]})) or ("clean",), "draft", fixed)
         rows.sort(key=lambda r: _hash(r["draft"]))
