@@ -204,6 +204,7 @@ def apply_rules(rules: tuple[GrammarRule, ...] | list[GrammarRule], text: str) -
 
 
 _WORD_CHAR = re.compile(r"[^\W\d_]|'")
+_CYRILLIC = re.compile(r"[а-яёіїєґ']+")
 
 
 def _variant_known(lang: str, text: str, start: int, end: int, replacement: str) -> bool:
@@ -212,7 +213,10 @@ def _variant_known(lang: str, text: str, start: int, end: int, replacement: str)
         left -= 1
     while right < len(text) and _WORD_CHAR.match(text[right]):
         right += 1
-    return _is_variant(lang, text[left:right].lower(), (text[left:start] + replacement + text[end:right]).lower())
+    word = text[left:right].lower()
+    if not _CYRILLIC.fullmatch(word):
+        return False  # only Cyrillic words go to the dictionary (pymorphy3 fails on some letters)
+    return _is_variant(lang, word, (text[left:start] + replacement + text[end:right]).lower())
 
 
 @functools.lru_cache(maxsize=20_000)
