@@ -26,6 +26,8 @@ def in_address(doc: Doc, index: int) -> bool:
     tokens = doc.tokens
     following = next((tokens[i] for i in range(index + 1, len(tokens)) if not tokens[i].is_space), None)
     preceding = next((tokens[i] for i in range(index - 1, -1, -1) if not tokens[i].is_space), None)
+    if preceding is not None and preceding.pos == "PREP":
+        return False  # «об Андрее, ...»: a name after a preposition is not an address
     if following is not None and following.text in ADDRESS_BEFORE:
         return True
     if preceding is None or preceding.text in (".", "!", "?", "\n"):
@@ -101,7 +103,8 @@ class CustomerName:
                 continue
             if not token.text[0].isupper() or token.text.isupper() or len(token.text) < 3 or not in_address(doc, index):
                 continue
-            is_name = token.name_grammemes is not None and analyze_word(lang, token.lower).known
+            # another first name, in the form of address («Мария» for Марина; not «Раді,»)
+            is_name = token.name_grammemes is not None and analyze_word(lang, token.lower).known and _address_form_of(token.lower, None, lang)
             distance = min(Levenshtein.distance(token.lower, form) for form in near)
             if is_name:
                 code, key = f"{prefix}_NAME_MISMATCH", "NAME_MISMATCH"
@@ -120,7 +123,10 @@ class CustomerName:
                 if token.pos is not None and token.lemma != analyze_word(doc.lang, token.lower).lemma:
                     continue
                 first = analyze_word(doc.lang, token.lower)
-                if "Name" not in first.grammemes or not first.known:
+                # a Ukrainian vocative of a name («максиме») is an address even
+                # where the word has another reading («максим», a maxim)
+                vocative = doc.lang == "uk" and "voct" in token.name_grammemes
+                if not first.known or ("Name" not in first.grammemes and not vocative):
                     continue
                 yield context.finding(
                     "name", f"{context.lang_prefix}_NAME_LOWERCASE", token.start, token.end,

@@ -38,6 +38,9 @@ class PhraseEntry:
     #: lemma sets and surface forms of the phrase words
     lemmas: tuple[frozenset[str], ...] = field(default=(), compare=False)
     surfaces: tuple[str, ...] = field(default=(), compare=False)
+    #: per slot, the person or imperative mood of a finite verb written in the
+    #: phrase («відповідаємо»: 1st person), which a draft verb must not contradict
+    verb_forms: tuple[frozenset[str], ...] = field(default=(), compare=False)
     case_sensitive: bool = False
 
     def __hash__(self) -> int:  # entries are looked up often; their id is unique
@@ -62,9 +65,11 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
     """Lemmatise the phrase; a slot written ``a|b|c`` accepts any of the words."""
     lemmas: list[frozenset[str]] = []
     surfaces: list[str] = []
+    verb_forms: list[frozenset[str]] = []
     for slot in entry.phrase.split():
         slot_lemmas: set[str] = set()
         slot_surfaces: list[str] = []
+        slot_forms: set[str] = set()
         for word in slot.split("|"):
             doc = make_doc(word, lang)
             tokens = [t for t in doc.tokens if t.is_word or t.text.isalnum()]
@@ -73,11 +78,14 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
             if not tokens:
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
+            if "|" not in slot:
+                slot_forms = set(_verb_form(tokens[0]))
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
             slot_surfaces.append(surface if entry.case_sensitive else surface.lower())
         if slot_surfaces:
             lemmas.append(frozenset(slot_lemmas))
             surfaces.append("|".join(slot_surfaces))
+            verb_forms.append(frozenset(slot_forms))
     if not lemmas:
         raise ValueError(f"{entry.id}: phrase {entry.phrase!r} has no words")
     return PhraseEntry(
@@ -88,8 +96,26 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
         example=entry.example,
         lemmas=tuple(lemmas),
         surfaces=tuple(surfaces),
+        verb_forms=tuple(verb_forms),
         case_sensitive=entry.case_sensitive,
     )
+
+
+_PERSON_MOOD = frozenset({"1per", "2per", "3per", "impr"})
+
+
+def _verb_form(token: Token) -> frozenset[str]:
+    """The person/mood grammemes of a finite verb (empty for anything else)."""
+    return token.grammemes & _PERSON_MOOD if token.pos == "VERB" else frozenset()
+
+
+def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
+    """«не відповідаємо» (we) is not «не відповідаєте» (you) nor «не відповідайте»
+    (imperative); a verb form without person (past tense) does not contradict."""
+    if not wanted or token.pos != "VERB":
+        return True
+    form = _verb_form(token)
+    return not form or form == wanted
 
 
 def _same_stem(a: str, b: str, prefix: int) -> bool:
@@ -204,7 +230,7 @@ class PhraseMatcher:
         n = len(entry.surfaces)
         if n == 1:
             token = words[i]
-            if word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) or _stem_match(token, entry):
+            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry):
                 return (token,)
             return None
         if n >= 3:
@@ -215,7 +241,7 @@ class PhraseMatcher:
         k = 0
         j = i
         while k < n and j < len(words):
-            if word_matches(words[j], entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX):
+            if word_matches(words[j], entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX) and _form_agrees(words[j], entry.verb_forms[k]):
                 matched.append(words[j])
                 k += 1
             elif k == 0:
@@ -235,7 +261,12 @@ class PhraseMatcher:
         matched: list[Token] = []
         for position, token in enumerate(window):
             hit = next(
-                (k for k in remaining if word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX)),
+                (
+                    k
+                    for k in remaining
+                    if word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX)
+                    and _form_agrees(token, entry.verb_forms[k])
+                ),
                 None,
             )
             if hit is None:
