@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from replyaid.nlp import Doc, Token, make_doc
+from replyaid.resources import data_path, read_lines
 
 STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
 PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the other words already pin down
@@ -140,13 +141,17 @@ def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensit
     return token.pos == "NPRO" or any(_same_stem(token.lower, s, prefix) for s in alternatives)
 
 
-def _stem_match(token: Token, entry: PhraseEntry) -> bool:
-    """An unknown single word («пофиксили») against a single-word slang entry («пофиксить»)."""
+def _stem_match(token: Token, entry: PhraseEntry, prefixes: tuple[str, ...] = ()) -> bool:
+    """An unknown single word («пофиксили») against a single-word slang entry
+    («пофиксить»), also with a verb prefix added («заескалювала»)."""
     surface = entry.surfaces[0]
     if token.known or len(surface) < MIN_STEM + 1 or entry.case_sensitive or "|" in surface:
         return False
     stem = surface[: max(MIN_STEM + 1, len(surface) - 2)]
-    return token.lower.startswith(stem) and len(token.lower) <= len(surface) + 3
+    word = token.lower
+    if word.startswith(stem) and len(word) <= len(surface) + 3:
+        return True
+    return any(word.startswith(p + stem) and len(word) <= len(p) + len(surface) + 3 for p in prefixes if not surface.startswith(p))
 
 
 NEGATIONS = frozenset({"не", "ні", "ни", "нет", "немає"})
@@ -167,6 +172,7 @@ class PhraseMatcher:
 
     def __init__(self, entries: Iterable[PhraseEntry], lang: str) -> None:
         self.entries = [compile_entry(e, lang) for e in entries]
+        self.prefixes = tuple(read_lines(lang, "verb_prefixes.txt")) if data_path(lang, "verb_prefixes.txt").is_file() else ()
         self._by_lemma: dict[str, list[PhraseEntry]] = {}
         self._single_by_stem: dict[str, list[PhraseEntry]] = {}
         for entry in self.entries:
@@ -185,6 +191,9 @@ class PhraseMatcher:
             found.update(self._by_lemma.get(inflected.group(1).lower(), ()))
         if not token.known:
             found.update(self._single_by_stem.get(token.lower[:MIN_STEM], ()))
+            for prefix in self.prefixes:
+                if token.lower.startswith(prefix):
+                    found.update(self._single_by_stem.get(token.lower[len(prefix) : len(prefix) + MIN_STEM], ()))
         return found
 
     def find(self, doc: Doc) -> list[PhraseMatch]:
@@ -212,7 +221,7 @@ class PhraseMatcher:
                             )
                         if not ok:
                             continue
-                    match = self._match_at(words, i, entry)
+                    match = self._match_at(words, i, entry, self.prefixes)
                     if match is not None and not _negated(words, i, match, entry):
                         matches.append(PhraseMatch(entry, match))
         matches.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -226,11 +235,11 @@ class PhraseMatcher:
         return result
 
     @staticmethod
-    def _match_at(words: list[Token], i: int, entry: PhraseEntry) -> tuple[Token, ...] | None:
+    def _match_at(words: list[Token], i: int, entry: PhraseEntry, prefixes: tuple[str, ...] = ()) -> tuple[Token, ...] | None:
         n = len(entry.surfaces)
         if n == 1:
             token = words[i]
-            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry):
+            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry, prefixes):
                 return (token,)
             return None
         if n >= 3:
