@@ -50,6 +50,10 @@ def morph(lang: str) -> "pymorphy3.MorphAnalyzer":
     return analyzer
 
 
+#: spaCy's abbreviations that are far more often a word ending a sentence («звоните им.»)
+_NOT_ABBREVIATIONS = {"ru": frozenset({"им."})}
+
+
 def _tokenizer(lang: str) -> tuple[Any, threading.Lock]:
     lang = _morph_lang(lang)
     tokenizer = _tokenizers.get(lang)
@@ -60,6 +64,9 @@ def _tokenizer(lang: str) -> tuple[Any, threading.Lock]:
                 import spacy
 
                 tokenizer = spacy.blank(lang).tokenizer
+                drop = _NOT_ABBREVIATIONS.get(lang)
+                if drop:
+                    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in drop}
                 _tokenizer_locks[lang] = threading.Lock()
                 _tokenizers[lang] = tokenizer
     return tokenizer, _tokenizer_locks[lang]

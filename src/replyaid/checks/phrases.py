@@ -70,7 +70,7 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
     for slot in entry.phrase.split():
         slot_lemmas: set[str] = set()
         slot_surfaces: list[str] = []
-        slot_forms: set[str] = set()
+        slot_forms: list[frozenset[str]] = []
         for word in slot.split("|"):
             doc = make_doc(word, lang)
             tokens = [t for t in doc.tokens if t.is_word or t.text.isalnum()]
@@ -79,14 +79,15 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
             if not tokens:
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
-            if "|" not in slot:
-                slot_forms = set(_verb_form(tokens[0]))
+            slot_forms.append(_verb_form(tokens[0]))
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
             slot_surfaces.append(surface if entry.case_sensitive else surface.lower())
         if slot_surfaces:
             lemmas.append(frozenset(slot_lemmas))
             surfaces.append("|".join(slot_surfaces))
-            verb_forms.append(frozenset(slot_forms))
+            # the alternatives of a slot constrain the form only when they agree
+            # («обращайтесь|звоните»: imperative; «свяжемся|свяжется»: none)
+            verb_forms.append(slot_forms[0] if all(f == slot_forms[0] for f in slot_forms) else frozenset())
     if not lemmas:
         raise ValueError(f"{entry.id}: phrase {entry.phrase!r} has no words")
     return PhraseEntry(
