@@ -6,8 +6,11 @@ is both the adjective and a form of «дать»). It matches a run of words in 
 sentence of the draft when each phrase word shares a lemma with a draft word
 and their first letters agree (so «дала» does not match «данный»), allowing
 one inserted word; phrases of three or more words may come in any order within
-that window («важно для нас ваше обращение»). Single jargon words the
-dictionary does not know (slang such as «пофиксили») also match by stem.
+that window («важно для нас ваше обращение»). A finite verb written in a
+phrase keeps its person and mood («не відповідаємо» does not match «не
+відповідайте»). Single jargon words the dictionary does not know (slang such
+as «пофиксили», also with a verb prefix: «заескалювала») match by stem, and a
+capitalised abbreviation matches its inflected forms («КЕПом», «ПВЗ-е»).
 """
 
 from __future__ import annotations
