@@ -27,6 +27,7 @@ PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the othe
 MAX_INSERTED = 1
 MIN_STEM = 4
 #: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
+_CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})-?[а-яёіїєґ]{1,3}$")
 
 
@@ -161,14 +162,33 @@ def _stem_match(token: Token, entry: PhraseEntry, prefixes: tuple[str, ...] = ()
 NEGATIONS = frozenset({"не", "ні", "ни", "нет", "немає"})
 
 
-def _negated(words: list[Token], i: int, match: tuple[Token, ...], entry: PhraseEntry) -> bool:
+def _without_please(words: list[Token]) -> list[Token]:
+    """Words without «пожалуйста» / «будь ласка», which agents insert anywhere
+    («Зверніться, будь ласка, на рецепцію») and which no phrase depends on."""
+    if not any(t.lower in ("пожалуйста", "ласка") for t in words):
+        return words
+    kept = []
+    for k, t in enumerate(words):
+        if t.lower == "пожалуйста" or (t.lower == "ласка" and k and words[k - 1].lower == "будь"):
+            continue
+        if t.lower == "будь" and k + 1 < len(words) and words[k + 1].lower == "ласка":
+            continue
+        kept.append(t)
+    return kept
+
+
+def _negated(words: list[Token], i: int, match: tuple[Token, ...], entry: PhraseEntry, text: str) -> bool:
     if len(entry.surfaces) < 2:  # a single term stays jargon under negation («это не апсейл»)
         return False
     if any(n in surface.split("|") for surface in entry.surfaces for n in NEGATIONS):
         return False
     last = words.index(match[-1], i)
-    window = words[max(0, i - 1) : last + 1]
-    return any(t.lower in NEGATIONS for t in window)
+    if any(t.lower in NEGATIONS for t in words[i : last + 1]):
+        return True
+    # a negation right before the match, in the same clause («не вопрос магазина»,
+    # but not «ограничений нет, это проблема магазина»)
+    before = words[i - 1] if i > 0 else None
+    return before is not None and before.lower in NEGATIONS and not _CLAUSE_BREAK.search(text, before.end, words[i].start)
 
 
 class PhraseMatcher:
@@ -206,7 +226,7 @@ class PhraseMatcher:
         чём не виноваты» is not «вы виноваты»)."""
         matches: list[PhraseMatch] = []
         for sentence in doc.sentence_tokens():
-            words = [t for t in sentence if t.is_word or (t.text.isalnum() and not t.is_space)]
+            words = _without_please([t for t in sentence if t.is_word or (t.text.isalnum() and not t.is_space)])
             # Every slot of a phrase must find some word of the sentence: a cheap
             # test that spares the window search for most candidates.
             available: set[str] = set()
@@ -226,7 +246,7 @@ class PhraseMatcher:
                         if not ok:
                             continue
                     match = self._match_at(words, i, entry, self.prefixes)
-                    if match is not None and not _negated(words, i, match, entry):
+                    if match is not None and not _negated(words, i, match, entry, doc.original):
                         matches.append(PhraseMatch(entry, match))
         matches.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken = bytearray(len(doc.original) + 1)
