@@ -55,7 +55,8 @@ def matcher(lang: str, lexicon: str, settings: Settings) -> PhraseMatcher:
             if found is None:
                 rows = [r for r in builtin_rows(lang, lexicon) if r["id"].lower() not in changes.disable and r[_COLUMNS[lexicon]].lower() not in changes.disable]
                 rows += list(changes.add)
-                found = PhraseMatcher((_entry(r, lexicon, lang) for r in rows), lang)
+                # tone phrases keep their verbs' tense: «треба було» (blame) is not «треба буде»
+                found = PhraseMatcher((_entry(r, lexicon, lang) for r in rows), lang, tense=lexicon == "tone")
                 _cache[key] = found
     return found
 

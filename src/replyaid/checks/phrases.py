@@ -6,9 +6,9 @@ is both the adjective and a form of «дать»). It matches a run of words in 
 sentence of the draft when each phrase word shares a lemma with a draft word
 and their first letters agree (so «дала» does not match «данный»), allowing
 one inserted word; phrases of three or more words may come in any order within
-that window («важно для нас ваше обращение»). A finite verb written in a
-phrase keeps its person and mood («не відповідаємо» does not match «не
-відповідайте»). Single jargon words the dictionary does not know (slang such
+that window («важно для нас ваше обращение»). A verb written in a phrase
+keeps its person, tense and mood («не відповідаємо» does not match «не
+відповідайте», «треба було» not «треба буде»). Single jargon words the dictionary does not know (slang such
 as «пофиксили», also with a verb prefix: «заескалювала») match by stem, and a
 capitalised abbreviation matches its inflected forms («КЕПом», «ПВЗ-е»).
 """
@@ -43,8 +43,8 @@ class PhraseEntry:
     #: lemma sets and surface forms of the phrase words
     lemmas: tuple[frozenset[str], ...] = field(default=(), compare=False)
     surfaces: tuple[str, ...] = field(default=(), compare=False)
-    #: per slot, the person or imperative mood of a finite verb written in the
-    #: phrase («відповідаємо»: 1st person), which a draft verb must not contradict
+    #: per slot, the person, tense and mood of a verb written in the phrase
+    #: («відповідаємо»: 1st person, present), which a draft verb must not contradict
     verb_forms: tuple[frozenset[str], ...] = field(default=(), compare=False)
     case_sensitive: bool = False
 
@@ -66,8 +66,10 @@ class PhraseMatch:
         return self.tokens[-1].end
 
 
-def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
-    """Lemmatise the phrase; a slot written ``a|b|c`` accepts any of the words."""
+def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseEntry:
+    """Lemmatise the phrase; a slot written ``a|b|c`` accepts any of the words.
+    With ``tense``, a verb's tense counts too (tone: «треба було» is blame,
+    «треба буде» is not; a bureaucratic «имеет место» is one in any tense)."""
     lemmas: list[frozenset[str]] = []
     surfaces: list[str] = []
     verb_forms: list[frozenset[str]] = []
@@ -83,7 +85,8 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
             if not tokens:
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
-            slot_forms.append(_verb_form(tokens[0]))
+            form = _verb_form(tokens[0])
+            slot_forms.append(form if tense else form - _TENSE)
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
             slot_surfaces.append(surface if entry.case_sensitive else surface.lower())
         if slot_surfaces:
@@ -107,21 +110,29 @@ def compile_entry(entry: PhraseEntry, lang: str) -> PhraseEntry:
     )
 
 
-_PERSON_MOOD = frozenset({"1per", "2per", "3per", "impr"})
+_PERSON = frozenset({"1per", "2per", "3per"})
+_TENSE = frozenset({"past", "pres", "futr"})
+_VERB_FORM = _PERSON | _TENSE | {"impr"}
 
 
 def _verb_form(token: Token) -> frozenset[str]:
-    """The person/mood grammemes of a finite verb (empty for anything else)."""
-    return token.grammemes & _PERSON_MOOD if token.pos == "VERB" else frozenset()
+    """The person, tense and mood grammemes of a verb (empty for anything else)."""
+    return token.grammemes & _VERB_FORM if token.pos == "VERB" else frozenset()
 
 
 def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
     """«не відповідаємо» (we) is not «не відповідаєте» (you) nor «не відповідайте»
-    (imperative); a verb form without person (past tense) does not contradict."""
+    (imperative), «треба було» (past) is not «треба буде» (future); a grammeme
+    the draft verb lacks (a past tense has no person) does not contradict."""
     if not wanted or token.pos != "VERB":
         return True
     form = _verb_form(token)
-    return not form or form == wanted
+    if ("impr" in wanted) != ("impr" in form):
+        return not form  # an unanalysed verb form does not contradict
+    for group in (_PERSON, _TENSE):
+        if wanted & group and form & group and wanted & group != form & group:
+            return False
+    return True
 
 
 def _same_stem(a: str, b: str, prefix: int) -> bool:
@@ -194,8 +205,8 @@ def _negated(words: list[Token], i: int, match: tuple[Token, ...], entry: Phrase
 class PhraseMatcher:
     """Finds the entries of one lexicon in a :class:`Doc`."""
 
-    def __init__(self, entries: Iterable[PhraseEntry], lang: str) -> None:
-        self.entries = [compile_entry(e, lang) for e in entries]
+    def __init__(self, entries: Iterable[PhraseEntry], lang: str, tense: bool = False) -> None:
+        self.entries = [compile_entry(e, lang, tense) for e in entries]
         self.prefixes = tuple(read_lines(lang, "verb_prefixes.txt")) if data_path(lang, "verb_prefixes.txt").is_file() else ()
         self._by_lemma: dict[str, list[PhraseEntry]] = {}
         self._single_by_stem: dict[str, list[PhraseEntry]] = {}
