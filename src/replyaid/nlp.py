@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     import pymorphy3
 
 MORPH_LANGUAGES = ("ru", "uk")
-MAX_VOCAB = 500_000  # lexemes in a spaCy vocabulary before the tokenizer is rebuilt
+# lexemes in a spaCy vocabulary before the tokenizer is rebuilt: each new word form
+# costs about 1.4 KB there, so this bounds the vocabulary near 140 MB
+MAX_VOCAB = 100_000
 
 _lock = threading.Lock()
 _tokenizers: dict[str, Any] = {}
@@ -89,7 +91,7 @@ class Morph:
 _MORPH_WORD = re.compile(r"^[a-zA-Z\u00c0-\u024f\u0400-\u04ff'\-]+$")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=100_000)
 def analyze_word(lang: str, word: str) -> Morph:
     """Morphology of one lowercase word, cached per process.
 
@@ -203,7 +205,7 @@ def _split_sentences(tokens: list[Token], text: str) -> tuple[tuple[int, int], .
 
 
 _token_info: dict[tuple[str, str], tuple[Any, ...]] = {}
-_TOKEN_INFO_LIMIT = 300_000
+_TOKEN_INFO_LIMIT = 100_000
 
 
 def _describe(t: Any, word_text: str, lang: str) -> tuple[Any, ...]:
