@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 MORPH_LANGUAGES = ("ru", "uk")
 # lexemes in a spaCy vocabulary before the tokenizer is rebuilt: each new word form
-# costs about 1.4 KB there, so this bounds the vocabulary near 140 MB
-MAX_VOCAB = 100_000
+# costs about 1.4 KB there, so this bounds the vocabulary near 70 MB
+MAX_VOCAB = 50_000
 
 _lock = threading.Lock()
 _tokenizers: dict[str, Any] = {}
@@ -91,7 +91,7 @@ class Morph:
 _MORPH_WORD = re.compile(r"^[a-zA-Z\u00c0-\u024f\u0400-\u04ff'\-]+$")
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def analyze_word(lang: str, word: str) -> Morph:
     """Morphology of one lowercase word, cached per process.
 
@@ -108,9 +108,19 @@ def analyze_word(lang: str, word: str) -> Morph:
     best = parses[0]
     tag = best.tag
     known = any(p.is_known for p in parses)
-    name = next((frozenset(p.tag.grammemes) for p in parses if "Name" in p.tag.grammemes), None)
+    name = next((_shared(p.tag.grammemes) for p in parses if "Name" in p.tag.grammemes), None)
     lemmas = frozenset(p.normal_form for p in parses) | {word}
-    return Morph(best.normal_form, tag.POS, frozenset(tag.grammemes), known, lemmas, name)
+    return Morph(best.normal_form, tag.POS, _shared(tag.grammemes), known, lemmas, name)
+
+
+_grammeme_sets: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(grammemes: Any) -> frozenset[str]:
+    """One frozenset per distinct set of grammemes: a few thousand sets serve
+    every word the memos hold, instead of one set per word."""
+    key = frozenset(grammemes)
+    return _grammeme_sets.setdefault(key, key)
 
 
 _WORDLIKE = re.compile(r"[^\W\d_]")
@@ -205,7 +215,7 @@ def _split_sentences(tokens: list[Token], text: str) -> tuple[tuple[int, int], .
 
 
 _token_info: dict[tuple[str, str], tuple[Any, ...]] = {}
-_TOKEN_INFO_LIMIT = 100_000
+_TOKEN_INFO_LIMIT = 50_000
 
 
 def _describe(t: Any, word_text: str, lang: str) -> tuple[Any, ...]:

@@ -38,7 +38,9 @@ def emoji_cues() -> dict[str, str]:
     return {row["emoji"]: row["cue"] for row in iter_tsv(data_path("emoji.tsv"), ("emoji", "cue"))}
 
 
-@functools.lru_cache(maxsize=100_000)
+# Features of the most recent words: each entry holds about ten strings, so the
+# cache stays small; rebuilding a word's features is cheap string slicing.
+@functools.lru_cache(maxsize=20_000)
 def _word_features(lower: str, lemma: str, cue: str | None) -> tuple[str, ...]:
     features = [f"w:{lemma}"]
     if len(lower) > 5:
