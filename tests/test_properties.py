@@ -39,9 +39,10 @@ def test_analyze_never_raises(text):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts, st.one_of(st.none(), texts), st.one_of(st.none(), st.sampled_from(["Олена", "Иван", "", "олена"])))
+@given(texts, st.one_of(st.none(), texts), st.one_of(st.none(), st.sampled_from(["Олена", "Иван", "", "олена", "Петро", "А©\U00017000", "\U00017000"])))
 @example("А©\U00017000", None, None)  # a letter without a Unicode name once crashed pymorphy3
 @example("Брат в\U00017000", None, None)
+@example("\U00017000, добрий день!", None, "\U00017000")  # a customer name pymorphy3 cannot parse
 def test_check_reply_never_raises_and_spans_hold(draft, incoming, name):
     for assistant in (_assistant, _picky):  # picky mode adds the Ukrainian euphony rules
         report = assistant.check_reply(draft, customer_name=name, incoming=incoming)

@@ -91,6 +91,12 @@ class Morph:
 _MORPH_WORD = re.compile(r"^[a-zA-Z\u00c0-\u024f\u0400-\u04ff'\-]+$")
 
 
+def parse_word(lang: str, word: str) -> list[Any]:
+    """pymorphy3's parses of a lowercase word, or none for a word of another
+    script (pymorphy3 fails on letters that have no Unicode name)."""
+    return morph(lang).parse(word) if _MORPH_WORD.match(word) else []
+
+
 @functools.lru_cache(maxsize=50_000)
 def analyze_word(lang: str, word: str) -> Morph:
     """Morphology of one lowercase word, cached per process.

@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from replyaid.checks.base import CheckContext
 from replyaid.checks.lexicons import word_list
-from replyaid.nlp import Doc, analyze_word, morph
+from replyaid.nlp import Doc, analyze_word, parse_word
 from replyaid.results import Finding
 
 ADDRESS_BEFORE = frozenset({",", "!", ".", "?", ":", "—", "-"})
@@ -45,7 +45,7 @@ def _name_lemmas(name: str, lang: str) -> frozenset[str]:
     """Lemmas of the customer's first name, given in the nominative: «Петро» is
     Петро, not also the vocative of Петра."""
     word = name.lower()
-    parses = [p for p in morph(lang).parse(word) if "Name" in p.tag.grammemes and "nomn" in p.tag.grammemes]
+    parses = [p for p in parse_word(lang, word) if "Name" in p.tag.grammemes and "nomn" in p.tag.grammemes]
     return frozenset(p.normal_form for p in parses) | {word} if parses else analyze_word(lang, word).lemmas | {word}
 
 
@@ -54,7 +54,7 @@ def address_form(name: str, lang: str) -> str:
     («Олено», «Андрію»), the Russian nominative."""
     if lang != "uk":
         return _capitalise(name)
-    parses = morph("uk").parse(name.lower())
+    parses = parse_word("uk", name.lower())
     # the name as given is a nominative («Петро», not the vocative of Петра)
     for parse in sorted(parses, key=lambda p: "nomn" not in p.tag.grammemes):
         if "Name" in parse.tag.grammemes:
@@ -140,5 +140,5 @@ def _address_form_of(word: str, lemmas: frozenset[str] | None, lang: str) -> boo
     wanted = {"voct"} if lang == "uk" else {"nomn", "sing"}
     return any(
         "Name" in p.tag.grammemes and wanted <= p.tag.grammemes and (lemmas is None or p.normal_form in lemmas)
-        for p in morph(lang).parse(word)
+        for p in parse_word(lang, word)
     )
