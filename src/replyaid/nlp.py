@@ -93,7 +93,8 @@ _MORPH_WORD = re.compile(r"^[a-zA-Z\u00c0-\u024f\u0400-\u04ff'\-]+$")
 
 def parse_word(lang: str, word: str) -> list[Any]:
     """pymorphy3's parses of a lowercase word, or none for a word of another
-    script (pymorphy3 fails on letters that have no Unicode name)."""
+    script: pymorphy3 knows only Cyrillic and Latin words and fails on letters
+    that have no Unicode name."""
     return morph(lang).parse(word) if _MORPH_WORD.match(word) else []
 
 
@@ -104,12 +105,8 @@ def analyze_word(lang: str, word: str) -> Morph:
     >>> analyze_word("uk", "замовлення").lemma
     'замовлення'
     """
-    if not _MORPH_WORD.match(word):
-        # pymorphy3 knows only Cyrillic and Latin words (and fails on letters
-        # that have no Unicode name); other scripts get no analysis.
-        return Morph(word, None, frozenset(), False, frozenset({word}))
-    parses = morph(lang).parse(word)
-    if not parses:
+    parses = parse_word(lang, word)
+    if not parses:  # words of other scripts get no analysis
         return Morph(word, None, frozenset(), False, frozenset({word}))
     best = parses[0]
     tag = best.tag

@@ -134,6 +134,10 @@ class Speller:
                 base = 0.5
         return base - 0.08 * math.log1p(self.frequency.get(candidate, 0))
 
+    def _checkable(self, word: str) -> bool:
+        """A Cyrillic word long enough to judge that no word list accepts."""
+        return len(word) >= MIN_LENGTH and bool(_CYRILLIC_WORD.match(word)) and word not in self.extra and word not in self.reply_words
+
     def _non_standard(self, word: str) -> bool:
         """Every reading of a known word is marked non-standard (``Dist``)."""
         parses = morph(self.lang).parse(word)
@@ -146,7 +150,7 @@ class Speller:
         with Ukrainian letters count («дякуємо» is caught as a typo anyway):
         the Ukrainian dictionary is the larger one and lists compounds such as
         «самоочистка» that the Russian one lacks."""
-        if len(word) < MIN_LENGTH or not _CYRILLIC_WORD.match(word) or word in self.extra or word in self.reply_words:
+        if not self._checkable(word):
             return False
         if self.lang == "ru" and not _UKRAINIAN_LETTERS.search(word):
             return False
@@ -157,9 +161,7 @@ class Speller:
     def check(self, word: str) -> Misspelling | None:
         """A misspelling of a lowercase word, or ``None`` if it is fine or unknown
         without a close known word."""
-        if len(word) < MIN_LENGTH or not _CYRILLIC_WORD.match(word) or word in self.extra:
-            return None
-        if word in self.reply_words:
+        if not self._checkable(word):
             return None
         analyzer = morph(self.lang)
         if analyzer.word_is_known(word):
