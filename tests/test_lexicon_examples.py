@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from replyaid.checks.lexicons import _entry, builtin_rows
-from replyaid.checks.phrases import PhraseMatcher
+from replyaid.checks.phrases import PhraseEntry, PhraseMatcher
 from replyaid.nlp import make_doc
 from replyaid.resources import LANGUAGES, data_path
 
@@ -28,3 +28,11 @@ def test_entry_matches_its_example(lang, lexicon, row):
     matcher = PhraseMatcher([_entry(row, lexicon, lang)], lang)
     found = matcher.find(make_doc(row["example"], lang))
     assert found, f"{row['id']}: {row[('term' if lexicon == 'jargon' else 'phrase')]!r} not found in {row['example']!r}"
+
+
+def test_equal_matches_resolve_by_entry_id():
+    """Two entries matching the same words: the result does not depend on set order."""
+    entries = [PhraseEntry(id=f"ru.canned.t{k}", phrase="данный момент", kind=kind) for k, kind in ((2, "template"), (1, "bureaucratic"))]
+    for order in (entries, entries[::-1]):
+        found = PhraseMatcher(order, "ru").find(make_doc("На данный момент заказ в пути.", "ru"))
+        assert [m.entry.id for m in found] == ["ru.canned.t1"]

@@ -259,7 +259,9 @@ class PhraseMatcher:
                     match = self._match_at(words, i, entry, self.prefixes)
                     if match is not None and not _negated(words, i, match, entry, doc.original):
                         matches.append(PhraseMatch(entry, match))
-        matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+        # longer first; among equal spans the entry id decides, so the result does not
+        # depend on the order a set of candidates happens to iterate in
+        matches.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.id))
         taken = bytearray(len(doc.original) + 1)
         result = []
         for m in matches:
