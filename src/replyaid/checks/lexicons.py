@@ -18,13 +18,13 @@ _cache: dict[tuple[str, str, str], PhraseMatcher] = {}
 def _case_sensitive(term: str, lang: str) -> bool:
     """Mixed-case abbreviations («ЧаВО», «ПДн») and those whose lowercase form
     is an ordinary word («ПО», «ТО») only match as written; «ПЛЗ» also
-    matches «плз»."""
+    matches «плз», and «ИМХО» «имхо» (a dictionary word, but a parenthetical one)."""
     if not any(ch.isupper() for ch in term):
         return False
     if not term.isupper() or " " in term:
         return True
     lower = analyze_word(lang, term.lower())
-    return lower.known and not lower.grammemes & {"Abbr", "Slng"}
+    return lower.known and not lower.grammemes & {"Abbr", "Slng", "Prnt"}
 
 
 def _entry(row: dict[str, str], lexicon: str, lang: str) -> PhraseEntry:

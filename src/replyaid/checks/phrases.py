@@ -5,12 +5,18 @@ A phrase is lemmatised once with pymorphy3 (every parse counts, so «данны�
 is both the adjective and a form of «дать»). It matches a run of words in one
 sentence of the draft when each phrase word shares a lemma with a draft word
 and their first letters agree (so «дала» does not match «данный»), allowing
-one inserted word; phrases of three or more words may come in any order within
-that window («важно для нас ваше обращение»). A verb written in a phrase
+one inserted word, plus a few words that only colour a phrase: personal
+pronouns, first names and the possessives, particles and softeners of
+``filler_words.txt``
+(«приносим вам, Анна, наши глубочайшие извинения»); phrases of three or more
+words may come in any order within that window («важно для нас ваше
+обращение»). A verb written in a phrase
 keeps its person, tense and mood («не відповідаємо» does not match «не
 відповідайте», «треба було» not «треба буде»). Single jargon words the dictionary does not know (slang such
 as «пофиксили», also with a verb prefix: «заескалювала») match by stem, and a
 capitalised abbreviation matches its inflected forms («КЕПом», «ПВЗ-е»).
+A slot written as grammemes in angle brackets matches any word that has them:
+«обязательно <futr>» is «обязательно вернём», «обязательно рассмотрим», ...
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ from replyaid.resources import data_path, read_lines
 STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
 PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the other words already pin down
 MAX_INSERTED = 1
+MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
+PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 MIN_STEM = 4
 #: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})-?[а-яёіїєґ]{1,3}$")
+_GRAMMEME_SLOT = re.compile(r"^<([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)>$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,8 @@ class PhraseEntry:
     #: per slot, the person, tense and mood of a verb written in the phrase
     #: («відповідаємо»: 1st person, present), which a draft verb must not contradict
     verb_forms: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    #: per slot, the grammemes a word must have to fill a ``<futr>``-style slot (empty: a word slot)
+    required: tuple[frozenset[str], ...] = field(default=(), compare=False)
     case_sensitive: bool = False
 
     def __hash__(self) -> int:  # entries are looked up often; their id is unique
@@ -73,7 +84,15 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
     lemmas: list[frozenset[str]] = []
     surfaces: list[str] = []
     verb_forms: list[frozenset[str]] = []
+    required: list[frozenset[str]] = []
     for slot in entry.phrase.split():
+        grammemes = _GRAMMEME_SLOT.match(slot)
+        if grammemes is not None:
+            lemmas.append(frozenset())
+            surfaces.append(slot)
+            verb_forms.append(frozenset())
+            required.append(frozenset(grammemes.group(1).split(",")))
+            continue
         slot_lemmas: set[str] = set()
         slot_surfaces: list[str] = []
         slot_forms: list[frozenset[str]] = []
@@ -95,8 +114,11 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
             # the alternatives of a slot constrain the form only when they agree
             # («обращайтесь|звоните»: imperative; «свяжемся|свяжется»: none)
             verb_forms.append(slot_forms[0] if all(f == slot_forms[0] for f in slot_forms) else frozenset())
+            required.append(frozenset())
     if not lemmas:
         raise ValueError(f"{entry.id}: phrase {entry.phrase!r} has no words")
+    if required[0] and (len(lemmas) < 3 or all(required)):
+        raise ValueError(f"{entry.id}: phrase {entry.phrase!r} must start with a word, not a grammeme slot")
     return PhraseEntry(
         id=entry.id,
         phrase=entry.phrase,
@@ -106,6 +128,7 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
         lemmas=tuple(lemmas),
         surfaces=tuple(surfaces),
         verb_forms=tuple(verb_forms),
+        required=tuple(required),
         case_sensitive=entry.case_sensitive,
     )
 
@@ -155,6 +178,14 @@ def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensit
     if not (token.lemmas & lemmas) and token.lemma not in lemmas:
         return False
     return token.pos == "NPRO" or any(_same_stem(token.lower, s, prefix) for s in alternatives)
+
+
+def _slot_matches(token: Token, entry: PhraseEntry, k: int) -> bool:
+    if entry.required[k]:
+        return token.is_word and entry.required[k] <= token.grammemes
+    return word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX) and _form_agrees(
+        token, entry.verb_forms[k]
+    )
 
 
 def _stem_match(token: Token, entry: PhraseEntry, prefixes: tuple[str, ...] = ()) -> bool:
@@ -208,6 +239,7 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[PhraseEntry], lang: str, tense: bool = False) -> None:
         self.entries = [compile_entry(e, lang, tense) for e in entries]
         self.prefixes = tuple(read_lines(lang, "verb_prefixes.txt")) if data_path(lang, "verb_prefixes.txt").is_file() else ()
+        self.fillers = frozenset(read_lines(lang, "filler_words.txt")) if data_path(lang, "filler_words.txt").is_file() else frozenset()
         self._by_lemma: dict[str, list[PhraseEntry]] = {}
         self._single_by_stem: dict[str, list[PhraseEntry]] = {}
         for entry in self.entries:
@@ -252,11 +284,12 @@ class PhraseMatcher:
                         ok = possible.get(entry)
                         if ok is None:
                             ok = possible[entry] = entry.case_sensitive or all(
-                                (lemmas | frozenset(surface.split("|"))) & available for lemmas, surface in zip(entry.lemmas, entry.surfaces)
+                                required or (lemmas | frozenset(surface.split("|"))) & available
+                                for lemmas, surface, required in zip(entry.lemmas, entry.surfaces, entry.required)
                             )
                         if not ok:
                             continue
-                    match = self._match_at(words, i, entry, self.prefixes)
+                    match = self._match_at(words, i, entry)
                     if match is not None and not _negated(words, i, match, entry, doc.original):
                         matches.append(PhraseMatch(entry, match))
         # longer first; among equal spans the entry id decides, so the result does not
@@ -271,53 +304,41 @@ class PhraseMatcher:
         result.sort(key=lambda m: m.start)
         return result
 
-    @staticmethod
-    def _match_at(words: list[Token], i: int, entry: PhraseEntry, prefixes: tuple[str, ...] = ()) -> tuple[Token, ...] | None:
+    def _transparent(self, token: Token) -> bool:
+        """A word that colours a phrase without changing it: a personal pronoun
+        («вам»), a first name, or a word of ``filler_words.txt`` (possessives,
+        particles, softeners: «наши», «же», «искренне»)."""
+        return (
+            (token.pos == "NPRO" and bool(token.grammemes & PERSONAL))
+            or token.lower in self.fillers
+            or (token.name_grammemes is not None and token.text[:1].isupper())
+        )
+
+    def _match_at(self, words: list[Token], i: int, entry: PhraseEntry) -> tuple[Token, ...] | None:
         n = len(entry.surfaces)
         if n == 1:
             token = words[i]
-            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry, prefixes):
+            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry, self.prefixes):
                 return (token,)
             return None
-        if n >= 3:
-            return PhraseMatcher._unordered(words, i, entry)
-        # ordered, with at most MAX_INSERTED words inserted
-        matched = []
-        inserted = 0
-        k = 0
-        j = i
-        while k < n and j < len(words):
-            if word_matches(words[j], entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX) and _form_agrees(words[j], entry.verb_forms[k]):
-                matched.append(words[j])
-                k += 1
-            elif k == 0:
-                return None
-            else:
-                inserted += 1
-                if inserted > MAX_INSERTED:
-                    return None
-            j += 1
-        return tuple(matched) if k == n else None
-
-    @staticmethod
-    def _unordered(words: list[Token], i: int, entry: PhraseEntry) -> tuple[Token, ...] | None:
-        n = len(entry.surfaces)
-        window = words[i : i + n + MAX_INSERTED]
+        # Ordered for two words, in any order for three or more; between the
+        # phrase words at most MAX_INSERTED other words plus MAX_TRANSPARENT
+        # transparent ones.
         remaining = list(range(n))
         matched: list[Token] = []
-        for position, token in enumerate(window):
-            hit = next(
-                (
-                    k
-                    for k in remaining
-                    if word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX)
-                    and _form_agrees(token, entry.verb_forms[k])
-                ),
-                None,
-            )
+        inserted = transparent = 0
+        for token in words[i:]:
+            candidates = remaining[:1] if n == 2 else remaining
+            hit = next((k for k in candidates if _slot_matches(token, entry, k)), None)
             if hit is None:
-                if position == 0:
+                if not matched:
                     return None
+                if transparent < MAX_TRANSPARENT and self._transparent(token):
+                    transparent += 1
+                else:
+                    inserted += 1
+                    if inserted > MAX_INSERTED:
+                        return None
                 continue
             remaining.remove(hit)
             matched.append(token)
