@@ -21,11 +21,12 @@ A slot written as grammemes in angle brackets matches any word that has them:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from replyaid.nlp import Doc, Token, make_doc
+from replyaid.nlp import Doc, Token, analyze_word, make_doc, parse_word
 from replyaid.resources import data_path, read_lines
 
 STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
@@ -52,12 +53,14 @@ class PhraseEntry:
     #: lemma sets and surface forms of the phrase words
     lemmas: tuple[frozenset[str], ...] = field(default=(), compare=False)
     surfaces: tuple[str, ...] = field(default=(), compare=False)
-    #: per slot, the person, tense and mood of a verb written in the phrase
-    #: («відповідаємо»: 1st person, present), which a draft verb must not contradict
-    verb_forms: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    #: per slot and alternative, the lemmas and the person, tense and mood of a verb
+    #: written in the phrase («відповідаємо»: 1st person, present), which a draft
+    #: verb of the same lemma must not contradict
+    verb_forms: tuple[tuple[tuple[frozenset[str], frozenset[str]], ...], ...] = field(default=(), compare=False)
     #: per slot, the grammemes a word must have to fill a ``<futr>``-style slot (empty: a word slot)
     required: tuple[frozenset[str], ...] = field(default=(), compare=False)
     case_sensitive: bool = False
+    lang: str = ""
 
     def __hash__(self) -> int:  # entries are looked up often; their id is unique
         return hash(self.id)
@@ -83,19 +86,19 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
     «треба буде» is not; a bureaucratic «имеет место» is one in any tense)."""
     lemmas: list[frozenset[str]] = []
     surfaces: list[str] = []
-    verb_forms: list[frozenset[str]] = []
+    verb_forms: list[tuple[tuple[frozenset[str], frozenset[str]], ...]] = []
     required: list[frozenset[str]] = []
     for slot in entry.phrase.split():
         grammemes = _GRAMMEME_SLOT.match(slot)
         if grammemes is not None:
             lemmas.append(frozenset())
             surfaces.append(slot)
-            verb_forms.append(frozenset())
+            verb_forms.append(())
             required.append(frozenset(grammemes.group(1).split(",")))
             continue
         slot_lemmas: set[str] = set()
         slot_surfaces: list[str] = []
-        slot_forms: list[frozenset[str]] = []
+        slot_forms: list[tuple[frozenset[str], frozenset[str]]] = []
         for word in slot.split("|"):
             doc = make_doc(word, lang)
             tokens = [t for t in doc.tokens if t.is_word or t.text.isalnum()]
@@ -105,15 +108,14 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
             form = _verb_form(tokens[0])
-            slot_forms.append(form if tense else form - _TENSE)
+            if form:
+                slot_forms.append((tokens[0].lemmas | {tokens[0].lemma}, form if tense else form - _TENSE))
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
             slot_surfaces.append(surface if entry.case_sensitive else surface.lower())
         if slot_surfaces:
             lemmas.append(frozenset(slot_lemmas))
             surfaces.append("|".join(slot_surfaces))
-            # the alternatives of a slot constrain the form only when they agree
-            # («обращайтесь|звоните»: imperative; «свяжемся|свяжется»: none)
-            verb_forms.append(slot_forms[0] if all(f == slot_forms[0] for f in slot_forms) else frozenset())
+            verb_forms.append(tuple(slot_forms))
             required.append(frozenset())
     if not lemmas:
         raise ValueError(f"{entry.id}: phrase {entry.phrase!r} has no words")
@@ -130,6 +132,7 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
         verb_forms=tuple(verb_forms),
         required=tuple(required),
         case_sensitive=entry.case_sensitive,
+        lang=lang,
     )
 
 
@@ -158,6 +161,15 @@ def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
     return True
 
 
+def _slot_form_agrees(token: Token, alternatives: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> bool:
+    """A draft verb agrees with an alternative of its own lemma: in
+    «позвоните|пишите им» «позвонит ей» is not «позвоните» (3rd person, not 2nd)."""
+    if not alternatives or token.pos != "VERB":
+        return True
+    own = [form for lemmas, form in alternatives if token.lemma in lemmas or token.lemmas & lemmas]
+    return not own or any(_form_agrees(token, form) for form in own)
+
+
 def _same_stem(a: str, b: str, prefix: int) -> bool:
     n = min(prefix, len(a), len(b))
     return a[:n] == b[:n]
@@ -166,7 +178,7 @@ def _same_stem(a: str, b: str, prefix: int) -> bool:
 def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensitive: bool, prefix: int = STEM_PREFIX) -> bool:
     """Does a draft token fill a phrase slot? Same lemma and the same first
     letters (pronouns change their stem: «вы» / «вам» / «вас»)."""
-    alternatives = surface.split("|")
+    alternatives = tuple(surface.split("|"))
     if case_sensitive:
         inflected = _INFLECTED_ABBREVIATION.match(token.text)
         return any(
@@ -177,13 +189,42 @@ def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensit
         return True
     if not (token.lemmas & lemmas) and token.lemma not in lemmas:
         return False
-    return token.pos == "NPRO" or any(_same_stem(token.lower, s, prefix) for s in alternatives)
+    if token.pos == "NPRO":  # pronouns change their stem: «вы» / «вам» / «вас»
+        if token.lemma not in THIRD_PERSON:
+            return True
+        # «им» / «ему» (to them) is not «их» / «его» (their, his: «пишите на их сайт»)
+        cases = _pronoun_cases(alternatives)
+        return not cases or bool(token.grammemes & cases)
+    return any(_same_stem(token.lower, s, prefix) for s in alternatives)
+
+
+THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _pronoun_cases(alternatives: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The cases of the pronouns written in a phrase slot (empty: none written)."""
+    cases: set[str] = set()
+    for word in alternatives:
+        for lang in ("ru", "uk"):
+            morph = analyze_word(lang, word)
+            if morph.pos == "NPRO":
+                cases |= morph.grammemes & _CASES
+    return frozenset(cases)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _some_parse_has(lang: str, word: str, grammemes: frozenset[str]) -> bool:
+    """Is there a reading of the word with these grammemes («исправим» is first
+    read as the short adjective, but it is also «исправить», 1st person future)?"""
+    return any(grammemes <= parse.tag.grammemes for parse in parse_word(lang, word))
 
 
 def _slot_matches(token: Token, entry: PhraseEntry, k: int) -> bool:
     if entry.required[k]:
-        return token.is_word and entry.required[k] <= token.grammemes
-    return word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX) and _form_agrees(
+        return token.is_word and (entry.required[k] <= token.grammemes or _some_parse_has(entry.lang, token.lower, entry.required[k]))
+    return word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX) and _slot_form_agrees(
         token, entry.verb_forms[k]
     )
 
@@ -318,7 +359,7 @@ class PhraseMatcher:
         n = len(entry.surfaces)
         if n == 1:
             token = words[i]
-            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry, self.prefixes):
+            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _slot_form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry, self.prefixes):
                 return (token,)
             return None
         # Ordered for two words, in any order for three or more; between the

@@ -24,6 +24,7 @@ NOT_SHOUTING = frozenset({"Abbr", "Slng", "Fixd"})
 QUOTES = frozenset({"«", "\"", "„", "“", "'"})
 KEYWORD_WINDOW = 3  # a keyword follows its cue («з текстом ТАРИФ», «код СТОП») within this many tokens
 FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "INTJ"})
+GREETING_PRONOUNS = frozenset({"вам", "вас", "тебе", "тобі"})
 
 
 def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
@@ -141,7 +142,8 @@ class Greeting:
         sentences = [s for s in doc.sentence_tokens() if any(t.is_word for t in s)]
         if not sentences:
             return
-        opening_words = [t for s in sentences[:2] for t in s if t.is_word]
+        # «Доброго вам времени суток», «Добрий вам день»: a pronoun inside a greeting
+        opening_words = [t for s in sentences[:2] for t in s if t.is_word and t.lower not in GREETING_PRONOUNS]
         opening = " ".join(t.lower for t in opening_words)
         greetings = word_list(doc.lang, "greetings.txt")
         if any(re.search(rf"(?<!\w){re.escape(g)}(?!\w)", opening) for g in greetings):
