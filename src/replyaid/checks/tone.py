@@ -25,6 +25,7 @@ QUOTES = frozenset({"«", "\"", "„", "“", "'"})
 KEYWORD_WINDOW = 3  # a keyword follows its cue («з текстом ТАРИФ», «код СТОП») within this many tokens
 FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "INTJ"})
 GREETING_PRONOUNS = frozenset({"вам", "вас", "тебе", "тобі"})
+CHAT_ANSWER_WORDS = 5  # «Да, по гарантии.»: a quick answer in a running chat
 
 
 def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
@@ -130,7 +131,10 @@ class Shouting:
 
 class Greeting:
     """A reply that neither greets the customer nor opens by addressing them
-    («Шановний Андрію!», «Анна, …»)."""
+    («Шановний Андрію!», «Анна, …»). A quick answer of two to five words in a
+    running chat («Да, есть.», «Гляньте в спамі.») needs no greeting; if it is
+    too short for the question, ``length`` says so. A one-word reply («Ок.»,
+    «Будет.») is a brush-off and is reported."""
 
     name = "tone.greeting"
     category = "tone"
@@ -140,7 +144,7 @@ class Greeting:
         if doc.lang not in ("ru", "uk"):
             return
         sentences = [s for s in doc.sentence_tokens() if any(t.is_word for t in s)]
-        if not sentences:
+        if not sentences or 2 <= sum(t.is_word for t in doc.tokens) <= CHAT_ANSWER_WORDS:
             return
         # «Доброго вам времени суток», «Добрий вам день»: a pronoun inside a greeting
         opening_words = [t for s in sentences[:2] for t in s if t.is_word and t.lower not in GREETING_PRONOUNS]
