@@ -80,6 +80,13 @@ def test_bad_configuration(config, match):
         Assistant(config=config)
 
 
+@pytest.mark.parametrize("phrase", ["<futr> сразу", "— …"])
+def test_company_phrase_that_cannot_match(phrase):
+    config = {"lexicons": {"ru": {"tone": {"add": [{"id": "acme.tone.x", "phrase": phrase, "kind": "blame"}]}}}}
+    with pytest.raises(ConfigError, match="ru tone lexicon"):
+        Assistant(models=False, config=config).check_reply("Здравствуйте! Сделаем сразу.")
+
+
 def test_report_stats_have_readability(checker):
     report = checker.check_reply("Здравствуйте! Заказ отправлен сегодня. Курьер приедет завтра.")
     assert report.stats["sentences"] == 3

@@ -7,6 +7,7 @@ import threading
 
 from replyaid.checks.phrases import PhraseEntry, PhraseMatcher
 from replyaid.config import Settings
+from replyaid.errors import ConfigError
 from replyaid.nlp import analyze_word
 from replyaid.resources import data_path, iter_tsv, read_lines
 
@@ -56,7 +57,10 @@ def matcher(lang: str, lexicon: str, settings: Settings) -> PhraseMatcher:
                 rows = [r for r in builtin_rows(lang, lexicon) if r["id"].lower() not in changes.disable and r[_COLUMNS[lexicon]].lower() not in changes.disable]
                 rows += list(changes.add)
                 # tone phrases keep their verbs' tense: «треба було» (blame) is not «треба буде»
-                found = PhraseMatcher((_entry(r, lexicon, lang) for r in rows), lang, tense=lexicon == "tone")
+                try:
+                    found = PhraseMatcher((_entry(r, lexicon, lang) for r in rows), lang, tense=lexicon == "tone")
+                except ValueError as exc:  # a company's phrase that cannot be matched
+                    raise ConfigError(f"{lang} {lexicon} lexicon: {exc}") from None
                 _cache[key] = found
     return found
 

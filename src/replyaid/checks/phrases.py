@@ -4,19 +4,22 @@
 A phrase is lemmatised once with pymorphy3 (every parse counts, so «данный»
 is both the adjective and a form of «дать»). It matches a run of words in one
 sentence of the draft when each phrase word shares a lemma with a draft word
-and their first letters agree (so «дала» does not match «данный»), allowing
-one inserted word, plus a few words that only colour a phrase: personal
-pronouns, first names and the possessives, particles and softeners of
-``filler_words.txt``
-(«приносим вам, Анна, наши глубочайшие извинения»); phrases of three or more
-words may come in any order within that window («важно для нас ваше
-обращение»). A verb written in a phrase
-keeps its person, tense and mood («не відповідаємо» does not match «не
-відповідайте», «треба було» not «треба буде»). Single jargon words the dictionary does not know (slang such
-as «пофиксили», also with a verb prefix: «заескалювала») match by stem, and a
-capitalised abbreviation matches its inflected forms («КЕПом», «ПВЗ-е»).
-A slot written as grammemes in angle brackets matches any word that has them:
-«обязательно <futr>» is «обязательно вернём», «обязательно рассмотрим», ...
+and their first letters agree (so «дала» does not match «данный»). Between
+the phrase words there may be one other word, plus a few words that only
+colour a phrase: personal pronouns, first names and the possessives,
+particles and softeners of ``filler_words.txt`` («приносим вам, Анна, наши
+глубочайшие извинения»). Phrases of three or more words may come in any order
+(«важно для нас ваше обращение»).
+
+A verb written in a phrase keeps its person, tense and mood («не
+відповідаємо» does not match «не відповідайте», «треба було» not «треба
+буде»), and a third-person pronoun its case («звоните им», not «на их сайт»).
+A slot written as grammemes in angle brackets matches any word with a reading
+that has them: «обязательно <futr,perf>» is «обязательно вернём»,
+«обязательно рассмотрим», ... Single jargon words the dictionary does not know
+(slang such as «пофиксили», also with a verb prefix: «заескалювала») match by
+stem, and a capitalised abbreviation matches its inflected forms («КЕПом»,
+«ПВЗ-е»).
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the othe
 MAX_INSERTED = 1
 MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
+THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 MIN_STEM = 4
-#: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
+#: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})-?[а-яёіїєґ]{1,3}$")
 _GRAMMEME_SLOT = re.compile(r"^<([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)>$")
 
@@ -119,7 +124,7 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
             required.append(frozenset())
     if not lemmas:
         raise ValueError(f"{entry.id}: phrase {entry.phrase!r} has no words")
-    if required[0] and (len(lemmas) < 3 or all(required)):
+    if required[0]:
         raise ValueError(f"{entry.id}: phrase {entry.phrase!r} must start with a word, not a grammeme slot")
     return PhraseEntry(
         id=entry.id,
@@ -198,13 +203,11 @@ def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensit
     return any(_same_stem(token.lower, s, prefix) for s in alternatives)
 
 
-THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
-_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
-
 
 @functools.lru_cache(maxsize=4096)
-def _pronoun_cases(alternatives: tuple[str, ...] | list[str]) -> frozenset[str]:
-    """The cases of the pronouns written in a phrase slot (empty: none written)."""
+def _pronoun_cases(alternatives: tuple[str, ...]) -> frozenset[str]:
+    """The cases of the pronouns written in a phrase slot (empty: none written);
+    the slot's words are read in both languages, which can only widen the set."""
     cases: set[str] = set()
     for word in alternatives:
         for lang in ("ru", "uk"):
