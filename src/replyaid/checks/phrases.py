@@ -43,6 +43,8 @@ MIN_STEM = 4
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
 #: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})-?[а-яёіїєґ]{1,3}$")
+#: the infinitive ending of a slang verb, reflexive or not, with its thematic vowel
+_VERB_ENDING = re.compile(r"[аеиіїоуыяюё]?(?:ться|тись|тися|ть|ти)$")
 _GRAMMEME_SLOT = re.compile(r"^<([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)>$")
 
 
@@ -238,7 +240,8 @@ def _stem_match(token: Token, entry: PhraseEntry, prefixes: tuple[str, ...] = ()
     surface = entry.surfaces[0]
     if token.known or len(surface) < MIN_STEM + 1 or entry.case_sensitive or "|" in surface:
         return False
-    stem = surface[: max(MIN_STEM + 1, len(surface) - 2)]
+    verb = _VERB_ENDING.search(surface)  # «перелогиниться» -> «перелогин» (also «перелогинься»)
+    stem = surface[: max(MIN_STEM + 1, verb.start() if verb else len(surface) - 2)]
     word = token.lower
     if word.startswith(stem) and len(word) <= len(surface) + 3:
         return True
