@@ -5,7 +5,9 @@ A phrase is lemmatised once with pymorphy3 (every parse counts, so «данны�
 is both the adjective and a form of «дать»). It matches a run of words in one
 sentence of the draft when each phrase word shares a lemma with a draft word
 and their first letters agree (so «дала» does not match «данный»). Between
-the phrase words there may be one other word, plus a few words that only
+the phrase words there may be one other word (not a preposition right after
+an adjective, which starts a phrase of its own: «данные о тарифе»), plus a
+few words that only
 colour a phrase: personal pronouns, first names and the possessives,
 particles and softeners of ``filler_words.txt`` («приносим вам, Анна, наши
 глубочайшие извинения»). Phrases of three or more words may come in any order
@@ -38,6 +40,7 @@ MAX_INSERTED = 1
 MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
+ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 MIN_STEM = 4
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
@@ -384,7 +387,9 @@ class PhraseMatcher:
                     transparent += 1
                 else:
                     inserted += 1
-                    if inserted > MAX_INSERTED:
+                    # a preposition after an adjective starts a phrase of its own:
+                    # «данные о тарифе» is not «данный тариф»
+                    if inserted > MAX_INSERTED or (token.pos == "PREP" and matched[-1].pos in ADJECTIVES):
                         return None
                 continue
             remaining.remove(hit)
