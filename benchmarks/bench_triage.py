@@ -130,9 +130,11 @@ import replyaid
 replyaid.analyze("Добрий день, де моє замовлення? Чекаю вже тиждень")
 cold = time.perf_counter() - t
 import json
-rows = [json.loads(l) for p in ("ru", "uk") for l in open(f"{root}/corpora/messages/{{p}}.jsonl", encoding="utf-8")]
-for r in rows:
-    replyaid.analyze(r["text"])
+# messages one at a time, as a plugin gets them (a list of all rows would add its own memory)
+for p in ("ru", "uk"):
+    with open(f"{root}/corpora/messages/{{p}}.jsonl", encoding="utf-8") as f:
+        for line in f:
+            replyaid.analyze(json.loads(line)["text"])
 # VmHWM (not ru_maxrss, which Linux carries over from the parent across fork and exec)
 hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
 print(json.dumps({{"cold_start_s": cold, "peak_rss_mb": hwm / 1024}}))
