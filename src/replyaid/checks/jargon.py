@@ -11,6 +11,7 @@ from replyaid.checks.lexicons import matcher, slug
 from replyaid.checks.phrases import PhraseMatch
 from replyaid.results import Finding
 
+_QUOTED = re.compile(r"«[^«»\n]{1,80}»")
 _CODE_LIKE = re.compile(r"^(?:[A-Za-z]+_[A-Za-z_]+|[a-z]+[A-Z][A-Za-z]+|0x[0-9a-fA-F]+|[A-Z]{2,}_[A-Z_]+|\w+\(\))$")
 
 
@@ -28,10 +29,13 @@ def jargon_matches(context: CheckContext) -> list[PhraseMatch]:
             incoming_words = context.customer_words
         else:
             incoming_words = frozenset()
+        quoted = [q.span() for q in _QUOTED.finditer(context.original)]
         context.memo["jargon"] = [
             m
             for m in found
             if m.entry.id not in used_by_customer
+            # a button or menu name quoted as it appears on screen: «Экспорт в JSON»
+            and not any(start < m.start and m.end < end for start, end in quoted)
             and m.entry.phrase.lower() not in allowed
             # the customer wrote the term (every word of it) or it is a company term
             and not {t.lower for t in m.tokens} <= (allowed | incoming_words)
@@ -43,7 +47,8 @@ class JargonTerms:
     """Slang, abbreviations and technical terms the customer may not know.
 
     A term the customer used first in the incoming message is not flagged,
-    nor are the company's allowed product terms.
+    nor are the company's allowed product terms or a term inside «…», where
+    the agent quotes a button or menu as it appears on screen.
     """
 
     name = "jargon.terms"

@@ -37,6 +37,21 @@ def in_address(doc: Doc, index: int) -> bool:
     return False
 
 
+SIGNATURE_WORDS = 6
+
+
+def signature_start(text: str) -> int:
+    """Where the agent's signature begins: the last line of a draft of several
+    lines when it is short («Марина, служба поддержки», «Олег»); the length of
+    the text when there is none."""
+    body = text.rstrip()
+    cut = body.rfind("\n")
+    if cut < 0 or not body[:cut].strip():
+        return len(text)
+    last = body[cut + 1 :]
+    return cut + 1 if len(last.split()) <= SIGNATURE_WORDS else len(text)
+
+
 def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -87,6 +102,7 @@ class CustomerName:
         lemmas = _name_lemmas(customer, lang)
         wanted = address_form(customer, lang)
         near = lemmas | {customer.lower(), wanted.lower()}
+        signature = signature_start(doc.original)
         for index, token in enumerate(doc.tokens):
             if not token.is_word or len(token.text) < 2:
                 continue
@@ -103,6 +119,8 @@ class CustomerName:
                 continue
             if not token.text[0].isupper() or token.text.isupper() or len(token.text) < 3 or not in_address(doc, index):
                 continue
+            if token.start >= signature:
+                continue  # the agent's own name: «Марина, служба поддержки»
             # another first name, in the form of address («Мария» for Марина; not «Раді,»)
             is_name = token.name_grammemes is not None and analyze_word(lang, token.lower).known and _address_form_of(token.lower, None, lang)
             distance = min(Levenshtein.distance(token.lower, form) for form in near)

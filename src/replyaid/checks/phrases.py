@@ -41,6 +41,7 @@ MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
 ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
+PARTICIPLES = frozenset({"PRTF", "PRTS"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 MIN_STEM = 4
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
@@ -117,7 +118,7 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
             if not tokens:
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
-            form = _verb_form(tokens[0])
+            form = frozenset({tokens[0].pos}) if tokens[0].pos in PARTICIPLES else _verb_form(tokens[0])
             if form:
                 slot_forms.append((tokens[0].lemmas | {tokens[0].lemma}, form if tense else form - _TENSE))
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
@@ -159,7 +160,11 @@ def _verb_form(token: Token) -> frozenset[str]:
 def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
     """«не відповідаємо» (we) is not «не відповідаєте» (you) nor «не відповідайте»
     (imperative), «треба було» (past) is not «треба буде» (future); a grammeme
-    the draft verb lacks (a past tense has no person) does not contradict."""
+    the draft verb lacks (a past tense has no person) does not contradict. A
+    participle («предупреждены») is not filled by a verb or an infinitive
+    («должен был предупредить»)."""
+    if wanted & PARTICIPLES:
+        return token.pos not in ("VERB", "INFN")
     if not wanted or token.pos != "VERB":
         return True
     form = _verb_form(token)
@@ -174,7 +179,7 @@ def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
 def _slot_form_agrees(token: Token, alternatives: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> bool:
     """A draft verb agrees with an alternative of its own lemma: in
     «позвоните|пишите им» «позвонит ей» is not «позвоните» (3rd person, not 2nd)."""
-    if not alternatives or token.pos != "VERB":
+    if not alternatives:
         return True
     own = [form for lemmas, form in alternatives if token.lemma in lemmas or token.lemmas & lemmas]
     return not own or any(_form_agrees(token, form) for form in own)

@@ -103,6 +103,8 @@ class Shouting:
     def run(self, context: CheckContext) -> Iterator[Finding]:
         prefix = context.lang_prefix
         cues = frozenset(word_list(context.draft.lang, "keyword_cues.txt")) if context.draft.lang in ("ru", "uk") else frozenset()
+        # a word the customer wrote in capitals is a name to them («поліс КАСКО»), not shouting
+        customer_caps = {t.text for t in context.incoming.tokens if t.is_word and t.text.isupper()} if context.incoming is not None else set()
         recent: list[str] = []  # lemmas of the last words, to tell a keyword from shouting
         for token in context.draft.tokens:
             text = token.text
@@ -113,6 +115,7 @@ class Shouting:
             if (
                 not keyword
                 and token.is_word
+                and text not in customer_caps
                 and text.isupper()
                 and len(text) >= 2
                 and token.known
