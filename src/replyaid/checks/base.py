@@ -9,6 +9,7 @@ of the draft (and of the incoming message) from the :class:`CheckContext`.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable, Protocol
@@ -17,6 +18,9 @@ from replyaid.config import Settings
 from replyaid.nlp import Doc
 from replyaid.resources import LANGUAGES, iter_tsv, data_path
 from replyaid.results import Finding
+
+
+_QUOTED = re.compile(r"«[^«»\n]{1,80}»|„[^„“\n]{1,80}“")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,17 @@ class CheckContext:
             words = {t.lower for t in self.incoming.tokens if t.is_word} if self.incoming is not None else set()
             self.memo["customer_words"] = frozenset(words)
         return self.memo["customer_words"]
+
+    @property
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """Spans of «…» and „…“ quotes in the draft: the customer's own words or
+        a button as it appears on screen, which the agent is quoting."""
+        if "quoted_spans" not in self.memo:
+            self.memo["quoted_spans"] = [m.span() for m in _QUOTED.finditer(self.draft.original)]
+        return self.memo["quoted_spans"]
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(s < start and end < e for s, e in self.quoted_spans)
 
     def threshold(self, name: str) -> float:
         return self.settings.thresholds[name]

@@ -11,7 +11,6 @@ from replyaid.checks.lexicons import matcher, slug
 from replyaid.checks.phrases import PhraseMatch
 from replyaid.results import Finding
 
-_QUOTED = re.compile(r"«[^«»\n]{1,80}»")
 _CODE_LIKE = re.compile(r"^(?:[A-Za-z]+_[A-Za-z_]+|[a-z]+[A-Z][A-Za-z]+|0x[0-9a-fA-F]+|[A-Z]{2,}_[A-Z_]+|\w+\(\))$")
 
 
@@ -29,13 +28,12 @@ def jargon_matches(context: CheckContext) -> list[PhraseMatch]:
             incoming_words = context.customer_words
         else:
             incoming_words = frozenset()
-        quoted = [q.span() for q in _QUOTED.finditer(context.original)]
         context.memo["jargon"] = [
             m
             for m in found
             if m.entry.id not in used_by_customer
             # a button or menu name quoted as it appears on screen: «Экспорт в JSON»
-            and not any(start < m.start and m.end < end for start, end in quoted)
+            and not context.quoted(m.start, m.end)
             and m.entry.phrase.lower() not in allowed
             # the customer wrote the term (every word of it) or it is a company term
             and not {t.lower for t in m.tokens} <= (allowed | incoming_words)

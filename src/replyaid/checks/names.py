@@ -28,6 +28,8 @@ def in_address(doc: Doc, index: int) -> bool:
     preceding = next((tokens[i] for i in range(index - 1, -1, -1) if not tokens[i].is_space), None)
     if preceding is not None and preceding.pos == "PREP":
         return False  # «об Андрее, ...»: a name after a preposition is not an address
+    if preceding is not None and preceding.text == "-" and preceding.end == tokens[index].start:
+        return False  # part of a compound: «пад-тай», «Нью-Йорк»
     if following is not None and following.text in ADDRESS_BEFORE:
         return True
     if preceding is None or preceding.text in (".", "!", "?", "\n"):

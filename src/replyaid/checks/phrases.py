@@ -41,7 +41,7 @@ MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
 ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
-PARTICIPLES = frozenset({"PRTF", "PRTS"})
+PARTICIPLES = frozenset({"PRTF", "PRTS", "ADJS"})  # participles and short adjectives («правы», «предупреждены»)
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 MIN_STEM = 4
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
@@ -161,10 +161,10 @@ def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
     """«не відповідаємо» (we) is not «не відповідаєте» (you) nor «не відповідайте»
     (imperative), «треба було» (past) is not «треба буде» (future); a grammeme
     the draft verb lacks (a past tense has no person) does not contradict. A
-    participle («предупреждены») is not filled by a verb or an infinitive
-    («должен был предупредить»)."""
+    participle or short adjective («предупреждены», «правы») is not filled by a
+    verb, an infinitive or a noun («должен был предупредить», «не имел права»)."""
     if wanted & PARTICIPLES:
-        return token.pos not in ("VERB", "INFN")
+        return token.pos not in ("VERB", "INFN", "NOUN")
     if not wanted or token.pos != "VERB":
         return True
     form = _verb_form(token)

@@ -59,6 +59,8 @@ class TonePhrases:
         if context.draft.lang not in ("ru", "uk"):
             return
         for m in matcher(context.draft.lang, "tone", context.settings).find(context.draft):
+            if context.quoted(m.start, m.end):
+                continue  # the customer's words quoted back: «на днях»
             kind = m.entry.kind
             if kind == "vague_promise" and (context.incoming_complaint is False or _has_concrete_time(context, m.start, m.end)):
                 continue
