@@ -14,6 +14,7 @@ from replyaid.results import Finding
 
 ADDRESS_BEFORE = frozenset({",", "!", ".", "?", ":", "—", "-"})
 MAX_EDITS = 2  # «Наталия» for «Наталья», «Алекесей» for «Алексей»
+SIGNATURE_WORDS = 6  # a last line this short is the agent's signature
 
 
 def _address_words(lang: str) -> frozenset[str]:
@@ -37,9 +38,6 @@ def in_address(doc: Doc, index: int) -> bool:
     if preceding.is_word and (preceding.lemma in _address_words(doc.lang) or preceding.lower in _address_words(doc.lang)):
         return True
     return False
-
-
-SIGNATURE_WORDS = 6
 
 
 def signature_start(text: str) -> int:

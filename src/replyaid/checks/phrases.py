@@ -7,10 +7,9 @@ sentence of the draft when each phrase word shares a lemma with a draft word
 and their first letters agree (so «дала» does not match «данный»). Between
 the phrase words there may be one other word (not a preposition right after
 an adjective, which starts a phrase of its own: «данные о тарифе»), plus a
-few words that only
-colour a phrase: personal pronouns, first names and the possessives,
-particles and softeners of ``filler_words.txt`` («приносим вам, Анна, наши
-глубочайшие извинения»). Phrases of three or more words may come in any order
+few words that only colour a phrase: personal pronouns, first names and the
+possessives, particles and softeners of ``filler_words.txt`` («приносим вам,
+Анна, наши глубочайшие извинения»). Phrases of three or more words may come in any order
 («важно для нас ваше обращение»).
 
 A verb written in a phrase keeps its person, tense and mood («не
@@ -41,7 +40,7 @@ MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
 ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
-PARTICIPLES = frozenset({"PRTF", "PRTS", "ADJS"})  # participles and short adjectives («правы», «предупреждены»)
+PARTICIPLE_LIKE = frozenset({"PRTF", "PRTS", "ADJS"})  # participles and short adjectives («правы», «предупреждены»)
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 MIN_STEM = 4
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
@@ -118,7 +117,7 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
             if not tokens:
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
-            form = frozenset({tokens[0].pos}) if tokens[0].pos in PARTICIPLES else _verb_form(tokens[0])
+            form = frozenset({tokens[0].pos}) if tokens[0].pos in PARTICIPLE_LIKE else _verb_form(tokens[0])
             if form:
                 slot_forms.append((tokens[0].lemmas | {tokens[0].lemma}, form if tense else form - _TENSE))
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
@@ -163,7 +162,7 @@ def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
     the draft verb lacks (a past tense has no person) does not contradict. A
     participle or short adjective («предупреждены», «правы») is not filled by a
     verb, an infinitive or a noun («должен был предупредить», «не имел права»)."""
-    if wanted & PARTICIPLES:
+    if wanted & PARTICIPLE_LIKE:
         return token.pos not in ("VERB", "INFN", "NOUN")
     if not wanted or token.pos != "VERB":
         return True
