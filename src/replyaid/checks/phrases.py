@@ -233,12 +233,10 @@ def _some_parse_has(lang: str, word: str, grammemes: frozenset[str]) -> bool:
     return any(grammemes <= parse.tag.grammemes for parse in parse_word(lang, word))
 
 
-def _slot_matches(token: Token, entry: PhraseEntry, k: int) -> bool:
+def _slot_matches(token: Token, entry: PhraseEntry, k: int, prefix: int = PHRASE_STEM_PREFIX) -> bool:
     if entry.required[k]:
         return token.is_word and (entry.required[k] <= token.grammemes or _some_parse_has(entry.lang, token.lower, entry.required[k]))
-    return word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, PHRASE_STEM_PREFIX) and _slot_form_agrees(
-        token, entry.verb_forms[k]
-    )
+    return word_matches(token, entry.lemmas[k], entry.surfaces[k], entry.case_sensitive, prefix) and _slot_form_agrees(token, entry.verb_forms[k])
 
 
 def _stem_match(token: Token, entry: PhraseEntry, prefixes: tuple[str, ...] = ()) -> bool:
@@ -372,7 +370,7 @@ class PhraseMatcher:
         n = len(entry.surfaces)
         if n == 1:
             token = words[i]
-            if (word_matches(token, entry.lemmas[0], entry.surfaces[0], entry.case_sensitive) and _slot_form_agrees(token, entry.verb_forms[0])) or _stem_match(token, entry, self.prefixes):
+            if _slot_matches(token, entry, 0, STEM_PREFIX) or _stem_match(token, entry, self.prefixes):
                 return (token,)
             return None
         # Ordered for two words, in any order for three or more; between the
