@@ -65,6 +65,12 @@ def test_same_language_has_no_language_finding():
     assert not [f for f in report.findings if f.category == "language"]
 
 
+@pytest.mark.parametrize("incoming", ["так", "ок", "Ok!"])
+def test_reply_to_a_word_of_either_language_is_not_in_the_wrong_language(incoming):
+    report = replyaid.check_reply("Готово, з 1 липня у вас тариф «Лояльний» за 220 грн.", incoming=incoming)
+    assert not [f for f in report.findings if f.category == "language"]
+
+
 def test_disabled_check():
     report = Assistant(disabled_checks=["language"]).check_reply("Добрый день!", incoming="Де моє замовлення?")
     assert report.findings == ()

@@ -29,7 +29,8 @@ DEFAULT_MAX_TRIAGE_CHARS = 20_000
 long message rarely changes its topic and would only cost time."""
 
 _UNSET = object()
-#: below this confidence a draft's language is taken to be the customer's
+#: below this confidence a draft's language is taken to be the customer's, and an
+#: incoming message's language is too uncertain to call a reply's language wrong
 SURE_LANGUAGE = 0.7
 COMPLAINT_PROBABILITY = 0.3
 """Vague promises are flagged in replies to messages at least this likely to be complaints."""
@@ -213,10 +214,13 @@ class Assistant:
         draft_guess = identify(nt.text) if lang is None else None
         incoming_doc: Doc | None = None
         incoming_language: str | None = None
+        customer_language: str | None = None  # only when the incoming text is long enough to tell
         incoming_complaint: bool | None = None
         if incoming is not None and incoming.strip():
             incoming_nt, guess = self._prepare_message(incoming)
             incoming_language = guess.language
+            if guess.score >= SURE_LANGUAGE:
+                customer_language = incoming_language
             incoming_doc = make_doc(incoming_nt, incoming_language)
             models = self._triage_models() if incoming_language in LANGUAGES else None
             if models is not None and models.supports(incoming_language):
@@ -237,7 +241,7 @@ class Assistant:
             draft=doc,
             language=language,
             incoming=incoming_doc,
-            incoming_language=incoming_language,
+            incoming_language=customer_language,
             customer_name=customer_name,
             received_at=received,
             sent_at=sent,

@@ -30,6 +30,7 @@ class CheckContext:
     draft: Doc
     language: str
     incoming: Doc | None = None
+    #: the customer's language, when the incoming message was long enough to identify it
     incoming_language: str | None = None
     customer_name: str | None = None
     received_at: datetime | None = None

@@ -44,6 +44,9 @@ PARTICIPLE_LIKE = frozenset({"PRTF", "PRTS", "ADJS"})  # participles and short a
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 MIN_STEM = 4
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–()]")
+#: punctuation no phrase spans: «…до вашей покупки, — это ошибка поставщика» is not «это ваша ошибка»
+#: (a dash alone may be a copula inside a phrase: «Качество — наш приоритет»)
+_PHRASE_BREAK = re.compile(r"[;:()]|,\s*[—–-]\s")
 #: an abbreviation with a case ending: «КЕПом», «ПВЗ-у»
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁІЇЄҐ]{2,})-?[а-яёіїєґ]{1,3}$")
 #: the infinitive ending of a slang verb, reflexive or not, with its thematic vowel
@@ -342,7 +345,11 @@ class PhraseMatcher:
                         if not ok:
                             continue
                     match = self._match_at(words, i, entry)
-                    if match is not None and not _negated(words, i, match, entry, doc.original):
+                    if match is None or (
+                        len(match) > 1 and _PHRASE_BREAK.search(doc.original, min(t.start for t in match), max(t.end for t in match))
+                    ):
+                        continue
+                    if not _negated(words, i, match, entry, doc.original):
                         matches.append(PhraseMatch(entry, match))
         # longer first; among equal spans the entry id decides, so the result does not
         # depend on the order a set of candidates happens to iterate in

@@ -1,7 +1,8 @@
 """Training triage models: scikit-learn on our features, exported to numpy.
 
 For each model group (one per language, or one joint group) a TF-IDF
-vectorizer is fitted on the features of every message, then for each field a
+vectorizer is fitted on the features of every message (feature families
+weighted by :data:`~replyaid.triage.features.FAMILY_WEIGHTS`), then for each field a
 ``LogisticRegression`` is chosen by stratified 5-fold cross-validation on the
 training data (macro-F1 over a small grid of ``C``) and calibrated with
 ``CalibratedClassifierCV(method="sigmoid")``. The fitted estimators are
@@ -24,7 +25,7 @@ from replyaid.language import identify
 from replyaid.nlp import Doc, make_doc
 from replyaid.text import normalize, strip_quoted
 from replyaid.triage.dataset import Dataset
-from replyaid.triage.features import extract_features
+from replyaid.triage.features import FAMILY_WEIGHTS, extract_features, family_weight
 from replyaid.triage.models import FORMAT_VERSION, JOINT, sha256_of
 
 C_GRID = (2.0, 8.0, 32.0)
@@ -166,6 +167,7 @@ def train(
         "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "corpus_sha256": data.sha256,
         "seed": seed,
+        "feature_weights": FAMILY_WEIGHTS,
         "fields": [name for name in data.labels],
         "groups": {},
         "labels": {},
@@ -174,7 +176,11 @@ def train(
     }
     for group, indices in sorted(groups.items()):
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=2, lowercase=False, dtype=np.float64)
-        X = vectorizer.fit_transform([features[i] for i in indices])
+        group_features = [features[i] for i in indices]
+        vectorizer.fit(group_features)
+        # The family weights ride on the idf, so inference needs nothing new.
+        vectorizer.idf_ = vectorizer.idf_ * np.array([family_weight(f) for f in vectorizer.get_feature_names_out()])
+        X = vectorizer.transform(group_features)
         field_models: dict[str, Any] = {}
         manifest["metrics"][group] = {"messages": len(indices)}
         for name, values in data.labels.items():
