@@ -54,6 +54,24 @@ def test_speller_leaves_words_alone(lang, word):
     assert speller(lang).check(word) is None
 
 
+@pytest.mark.parametrize(
+    "lang,word",
+    [("ru", "засчитаются"), ("ru", "двухэтапной"), ("ru", "перезаказать"), ("uk", "згенерувався"), ("uk", "відеодзвінку")],
+)
+def test_speller_accepts_regular_word_formation(lang, word):
+    assert speller(lang).check(word) is None
+
+
+def test_one_letter_prefix_before_a_vowel_is_not_word_formation():
+    assert speller("uk").check("составте") is not None
+
+
+def test_short_customer_word_in_another_case_is_not_a_misspelling():
+    draft = "Ні, без хаба не вийде: вимикач працює лише через хаб."
+    found = Assistant(models=False).check_reply(draft, incoming="Чи можна підключити вимикач без хаба?").findings
+    assert not [f for f in found if f.category == "grammar" and "хаб" in f.text]
+
+
 def test_spelling_skips_names_codes_and_customer_words():
     checker = Assistant(models=False)
     draft = "Здравствуйте! Заказ RB123456789 для Анастасии отправлен на support@shop.ru, извените за ожидание."

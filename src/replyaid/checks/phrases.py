@@ -120,7 +120,12 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
             if not tokens:
                 continue
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
-            form = frozenset({tokens[0].pos}) if tokens[0].pos in PARTICIPLE_LIKE else _verb_form(tokens[0])
+            if tokens[0].pos in PARTICIPLE_LIKE:
+                form = frozenset({tokens[0].pos})
+            elif _is_infinitive(tokens[0]):
+                form = frozenset({"INFN"})  # an infinitive accepts every form of its verb
+            else:
+                form = _verb_form(tokens[0])
             if form:
                 slot_forms.append((tokens[0].lemmas | {tokens[0].lemma}, form if tense else form - _TENSE))
             surface = tokens[0].text if len(tokens) == 1 and tokens[0].text == word else word
@@ -159,14 +164,24 @@ def _verb_form(token: Token) -> frozenset[str]:
     return token.grammemes & _VERB_FORM if token.pos == "VERB" else frozenset()
 
 
+def _is_infinitive(token: Token) -> bool:
+    """pymorphy3 gives Russian infinitives their own part of speech, Ukrainian ones a grammeme."""
+    return token.pos == "INFN" or "infn" in token.grammemes
+
+
 def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
     """«не відповідаємо» (we) is not «не відповідаєте» (you) nor «не відповідайте»
     (imperative), «треба було» (past) is not «треба буде» (future); a grammeme
     the draft verb lacks (a past tense has no person) does not contradict. A
     participle or short adjective («предупреждены», «правы») is not filled by a
-    verb, an infinitive or a noun («должен был предупредить», «не имел права»)."""
+    verb, an infinitive or a noun («должен был предупредить», «не имел права»),
+    nor an imperative by an infinitive."""
+    if "INFN" in wanted:
+        return True
     if wanted & PARTICIPLE_LIKE:
         return token.pos not in ("VERB", "INFN", "NOUN")
+    if "impr" in wanted and _is_infinitive(token):
+        return False  # «довелося чекати» is not «чекайте»; an entry lists infinitives it means
     if not wanted or token.pos != "VERB":
         return True
     form = _verb_form(token)
@@ -380,14 +395,16 @@ class PhraseMatcher:
             if _slot_matches(token, entry, 0, STEM_PREFIX) or _stem_match(token, entry, self.prefixes):
                 return (token,)
             return None
-        # Ordered for two words, in any order for three or more; between the
+        # Ordered for two words and for phrases with a grammeme slot (a
+        # construction: «это не к <datv>»), in any order otherwise; between the
         # phrase words at most MAX_INSERTED other words plus MAX_TRANSPARENT
         # transparent ones.
         remaining = list(range(n))
+        ordered = n == 2 or any(entry.required)
         matched: list[Token] = []
         inserted = transparent = 0
         for token in words[i:]:
-            candidates = remaining[:1] if n == 2 else remaining
+            candidates = remaining[:1] if ordered else remaining
             hit = next((k for k in candidates if _slot_matches(token, entry, k)), None)
             if hit is None:
                 if not matched:

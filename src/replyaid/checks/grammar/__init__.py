@@ -27,7 +27,7 @@ SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "?!", "...", "\n"})
 # A capitalised word at a sentence start is reported only when a close word is a
 # typical slip (neighbouring key, sound-alike letter, swapped letters): «Извените».
 CAPITALISED_MIN_CONFIDENCE = 0.8
-MIN_STEM = 4
+MIN_STEM = 3  # «хаб» / «хаба»: a customer's short word in another case
 OTHER_LANGUAGE_CONFIDENCE = 0.8  # a word of the other language (surzhyk)
 _LT_CATEGORY_TYPES = {"TYPOS": "SPELLING", "PUNCTUATION": "PUNCTUATION", "TYPOGRAPHY": "PUNCTUATION"}
 _ID_CHARS = re.compile(r"[^A-Z0-9]+")

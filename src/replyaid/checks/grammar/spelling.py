@@ -7,7 +7,11 @@ as «тся»/«ться»): an unknown word with no close known word is far mor
 rare word, a name or a brand than a typo. Suggestions are ranked by the kind
 of edit (neighbouring keys and sound-alike letters are likely slips) and by
 how common the word is (``data/<lang>/word_frequency.tsv``). Forms our clean
-train-split replies use (``reply_words.txt``) are accepted as words.
+train-split replies use (``reply_words.txt``) are accepted as words, and so
+are words built by regular word formation from known words: a verb with a
+prefix (``verb_prefixes.txt``: «згенерувався»), a reflexive verb
+(«засчитаются»), a compound with a common first part (``compound_parts.txt``:
+«двухэтапной»).
 
 The Ukrainian dictionary (VESUM) also lists forms it marks as non-standard
 (pymorphy3's ``Dist`` grammeme): «маштаб», «аккаунт», «природньо», «поперше».
@@ -39,6 +43,10 @@ _CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ']+$")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґ']")
 MIN_LENGTH = 3
 MAX_SUGGESTIONS = 3
+MIN_FORMED_PART = 4  # the known word inside a prefixed or compound word
+VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+REFLEXIVE = ("ся", "сь")
+VOWELS = frozenset("аеёиоуыэюяіїє")
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,29 @@ class Speller:
         # Forms our good replies use are words even where pymorphy3's dictionary
         # lacks them (its Ukrainian dictionary misses «вже», «немає»).
         self.reply_words = frozenset(read_lines(lang, "reply_words.txt")) if data_path(lang, "reply_words.txt").is_file() else frozenset()
+        self.verb_prefixes = tuple(sorted(read_lines(lang, "verb_prefixes.txt"), key=len, reverse=True))
+        self.compound_parts = tuple(sorted(read_lines(lang, "compound_parts.txt"), key=len, reverse=True))
+
+    def _known_verb(self, word: str) -> bool:
+        return any(p.tag.POS in VERB_POS for p in morph(self.lang).parse(word) if morph(self.lang).word_is_known(word))
+
+    def _well_formed(self, word: str) -> bool:
+        """An unknown word made by regular word formation from a known one."""
+        analyzer = morph(self.lang)
+        if word.endswith(REFLEXIVE) and len(word) - 2 >= MIN_FORMED_PART and self._known_verb(word[:-2]):
+            return True
+        for prefix in self.verb_prefixes:
+            rest = word[len(prefix):]
+            if len(prefix) == 1 and rest[:1] in VOWELS:
+                continue  # «с» + «оставте» is a slip for «составьте», not a prefixed verb
+            if word.startswith(prefix) and len(rest) >= MIN_FORMED_PART and (
+                self._known_verb(rest) or (rest.endswith(REFLEXIVE) and self._known_verb(rest[:-2]))
+            ):
+                return True
+        return any(
+            word.startswith(part) and len(word) - len(part) >= MIN_FORMED_PART and analyzer.word_is_known(word[len(part):])
+            for part in self.compound_parts
+        )
 
     def _cost(self, word: str, candidate: str, base: float) -> float:
         if base == 1.0 and len(word) == len(candidate):
@@ -174,6 +205,8 @@ class Speller:
             ranked = sorted(candidates, key=lambda c: (self._cost(word, c, candidates[c]), c))
             return Misspelling(word, tuple(ranked[:MAX_SUGGESTIONS]), 0.8)
         if "-" in word and all(analyzer.word_is_known(p) for p in word.split("-")):
+            return None
+        if self._well_formed(word):
             return None
         candidates = {c: cost for c, cost in _edits(word, self.alphabet).items() if c and analyzer.word_is_known(c)}
         if not candidates:
