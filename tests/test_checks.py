@@ -91,3 +91,18 @@ def test_report_stats_have_readability(checker):
     report = checker.check_reply("Здравствуйте! Заказ отправлен сегодня. Курьер приедет завтра.")
     assert report.stats["sentences"] == 3
     assert isinstance(report.stats["flesch_oborneva"], float)
+
+
+def test_jargon_term_the_customer_wrote_in_another_form_is_not_flagged(checker):
+    report = checker.check_reply(
+        "Добрий день! Ні, без хаба не вийде: потрібен хаб Aqara M2.", incoming="Чи можна підключити вимикач Aqara без хаба?"
+    )
+    assert not [f for f in report.findings if f.category == "jargon"]
+
+
+def test_technical_terms_to_a_technical_customer_are_only_noted(checker):
+    draft = "Ганно, добрий день! Сертифікат випуститься, щойно DNS-записи домену вкажуть на наш сервер. Я перевірю о 15:30."
+    technical = checker.check_reply(draft, incoming="Після перенесення домену не працює SSL, браузер пише, що з'єднання не захищене.")
+    plain = checker.check_reply(draft, incoming="Сайт не відкривається, браузер пише, що з'єднання не захищене.")
+    assert [f.severity for f in technical.findings if f.text == "DNS"] == ["info"]
+    assert [f.severity for f in plain.findings if f.text == "DNS"] == ["warning"]

@@ -21,6 +21,12 @@ from replyaid.results import Finding
 
 
 _QUOTED = re.compile(r"«[^«»\n]{1,80}»|„[^„“\n]{1,80}“")
+MIN_STEM = 3
+
+
+def word_stems(word: str) -> set[str]:
+    """The word without an ending of up to three letters («хаба» -> «хаб», «хаба»)."""
+    return {word[:n] for n in range(max(MIN_STEM, len(word) - 3), len(word) + 1)}
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,13 @@ class CheckContext:
             words = {t.lower for t in self.incoming.tokens if t.is_word} if self.incoming is not None else set()
             self.memo["customer_words"] = frozenset(words)
         return self.memo["customer_words"]
+
+    def customer_used(self, word: str) -> bool:
+        """Did the customer write this lowercase word, in any case or number
+        («хаб» after the customer's «без хаба»)?"""
+        if "customer_stems" not in self.memo:
+            self.memo["customer_stems"] = {stem for w in self.customer_words if len(w) >= MIN_STEM for stem in word_stems(w)}
+        return word in self.customer_words or not word_stems(word).isdisjoint(self.memo["customer_stems"])
 
     @property
     def quoted_spans(self) -> list[tuple[int, int]]:

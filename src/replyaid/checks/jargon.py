@@ -22,23 +22,26 @@ def jargon_matches(context: CheckContext) -> list[PhraseMatch]:
             return []
         found = matcher(lang, "jargon", context.settings).find(context.draft)
         allowed = context.settings.allowed_terms
-        used_by_customer: set[str] = set()
-        if context.incoming is not None and context.incoming.lang in ("ru", "uk"):
-            used_by_customer = {m.entry.id for m in matcher(context.incoming.lang, "jargon", context.settings).find(context.incoming)}
-            incoming_words = context.customer_words
-        else:
-            incoming_words = frozenset()
         context.memo["jargon"] = [
             m
             for m in found
-            if m.entry.id not in used_by_customer
+            if m.entry.id not in customer_terms(context)
             # a button or menu name quoted as it appears on screen: «Экспорт в JSON»
             and not context.quoted(m.start, m.end)
             and m.entry.phrase.lower() not in allowed
-            # the customer wrote the term (every word of it) or it is a company term
-            and not {t.lower for t in m.tokens} <= (allowed | incoming_words)
+            # the customer wrote the term (every word of it, in any form) or it is a company term
+            and not all(t.lower in allowed or context.customer_used(t.lower) for t in m.tokens)
         ]
     return context.memo["jargon"]
+
+
+def customer_terms(context: CheckContext) -> dict[str, str]:
+    """Jargon entries found in the incoming message: entry id -> kind."""
+    if "customer_terms" not in context.memo:
+        incoming = context.incoming
+        found = matcher(incoming.lang, "jargon", context.settings).find(incoming) if incoming is not None and incoming.lang in ("ru", "uk") else []
+        context.memo["customer_terms"] = {m.entry.id: m.entry.kind for m in found}
+    return context.memo["customer_terms"]
 
 
 class JargonTerms:
@@ -46,7 +49,10 @@ class JargonTerms:
 
     A term the customer used first in the incoming message is not flagged,
     nor are the company's allowed product terms or a term inside «…», where
-    the agent quotes a button or menu as it appears on screen.
+    the agent quotes a button or menu as it appears on screen. A customer who
+    writes technical terms himself («SSL», «API») is technical: the draft's
+    technical terms are then only noted (``info``); slang and chat
+    abbreviations stay warnings.
     """
 
     name = "jargon.terms"
@@ -55,6 +61,7 @@ class JargonTerms:
     def run(self, context: CheckContext) -> Iterator[Finding]:
         if context.draft.lang not in ("ru", "uk"):
             return
+        technical_customer = "tech" in customer_terms(context).values()
         for m in jargon_matches(context):
             yield context.finding(
                 "jargon",
@@ -63,7 +70,7 @@ class JargonTerms:
                 m.end,
                 message_key=f"JARGON_{m.entry.kind.upper()}" if m.entry.kind in ("slang", "abbr", "tech") else "JARGON_SLANG",
                 suggestions=[a.strip() for a in m.entry.alternative.split(";") if a.strip()],
-                severity="warning",
+                severity="info" if technical_customer and m.entry.kind == "tech" else "warning",
             )
 
 

@@ -17,6 +17,7 @@ from typing import Iterator
 from replyaid.checks.base import CheckContext
 from replyaid.checks.grammar.languagetool import LanguageToolBackend, LanguageToolUnavailable
 from replyaid.checks.grammar.rules import apply_rules, builtin_rules
+from replyaid.checks.base import MIN_STEM, word_stems
 from replyaid.checks.grammar.spelling import speller
 from replyaid.checks.jargon import jargon_matches
 from replyaid.checks.lexicons import slug
@@ -27,7 +28,6 @@ SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "?!", "...", "\n"})
 # A capitalised word at a sentence start is reported only when a close word is a
 # typical slip (neighbouring key, sound-alike letter, swapped letters): «Извените».
 CAPITALISED_MIN_CONFIDENCE = 0.8
-MIN_STEM = 3  # «хаб» / «хаба»: a customer's short word in another case
 OTHER_LANGUAGE_CONFIDENCE = 0.8  # a word of the other language (surzhyk)
 _LT_CATEGORY_TYPES = {"TYPOS": "SPELLING", "PUNCTUATION": "PUNCTUATION", "TYPOGRAPHY": "PUNCTUATION"}
 _ID_CHARS = re.compile(r"[^A-Z0-9]+")
@@ -43,16 +43,11 @@ class Issue:
     type: str
 
 
-def _stems(word: str) -> set[str]:
-    """The word without a case ending of up to three letters (at least four left)."""
-    return {word[:n] for n in range(max(MIN_STEM, len(word) - 3), len(word) + 1)}
-
-
 def _customer_stems(customer_words: frozenset[str], lang: str) -> set[str]:
     """Stems of the customer's words the dictionary does not know («бекап»):
     the agent may use them in any case («бекапу», «бекапів»)."""
     analyzer = morph(lang)
-    return {stem for w in customer_words if len(w) >= MIN_STEM and not analyzer.word_is_known(w) for stem in _stems(w)}
+    return {stem for w in customer_words if len(w) >= MIN_STEM and not analyzer.word_is_known(w) for stem in word_stems(w)}
 
 
 def _severity(confidence: float) -> str:
@@ -138,7 +133,7 @@ class Grammar:
             # the start of one it is reported only for a typical slip (below).
             if (word[:1].isupper() and not starts_sentence) or word.isupper() or token.lower in allowed:
                 continue
-            if token.lower in customer_words or not _stems(token.lower).isdisjoint(customer_stems):
+            if token.lower in customer_words or not word_stems(token.lower).isdisjoint(customer_stems):
                 continue
             if text[token.norm_end : token.norm_end + 1] == "-" or text[max(0, token.norm_start - 1) : token.norm_start] == "-":
                 continue  # part of a hyphenated compound («тёмно-синий»)
