@@ -36,6 +36,7 @@ from replyaid.resources import data_path, read_lines
 STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
 PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the other words already pin down
 MAX_INSERTED = 1
+CANDIDATE_CACHE = 20_000  # distinct word forms whose candidate entries are remembered
 MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
@@ -72,6 +73,8 @@ class PhraseEntry:
     verb_forms: tuple[tuple[tuple[frozenset[str], frozenset[str]], ...], ...] = field(default=(), compare=False)
     #: per slot, the grammemes a word must have to fill a ``<futr>``-style slot (empty: a word slot)
     required: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    #: per slot, every lemma and written form that fills it (a quick test of a sentence)
+    words: tuple[frozenset[str], ...] = field(default=(), compare=False)
     case_sensitive: bool = False
     lang: str = ""
 
@@ -149,6 +152,7 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
         surfaces=tuple(surfaces),
         verb_forms=tuple(verb_forms),
         required=tuple(required),
+        words=tuple(slot | frozenset(surface.split("|")) for slot, surface in zip(lemmas, surfaces)),
         case_sensitive=entry.case_sensitive,
         lang=lang,
     )
@@ -311,6 +315,7 @@ class PhraseMatcher:
         self.prefixes = tuple(read_lines(lang, "verb_prefixes.txt")) if data_path(lang, "verb_prefixes.txt").is_file() else ()
         self.fillers = frozenset(read_lines(lang, "filler_words.txt")) if data_path(lang, "filler_words.txt").is_file() else frozenset()
         self._by_lemma: dict[str, list[PhraseEntry]] = {}
+        self._candidate_cache: dict[str, frozenset[PhraseEntry]] = {}
         self._single_by_stem: dict[str, list[PhraseEntry]] = {}
         for entry in self.entries:
             keys = set().union(*entry.lemmas) if len(entry.surfaces) >= 3 else entry.lemmas[0]
@@ -319,7 +324,17 @@ class PhraseMatcher:
             if len(entry.surfaces) == 1 and len(entry.surfaces[0]) > MIN_STEM:
                 self._single_by_stem.setdefault(entry.surfaces[0][:MIN_STEM], []).append(entry)
 
-    def _candidates(self, token: Token) -> set[PhraseEntry]:
+    def _candidates(self, token: Token) -> frozenset[PhraseEntry]:
+        """Entries that may match at this token (memoised by the token's text,
+        which fixes its lemmas)."""
+        found = self._candidate_cache.get(token.text)
+        if found is None:
+            if len(self._candidate_cache) >= CANDIDATE_CACHE:
+                self._candidate_cache.clear()
+            found = self._candidate_cache[token.text] = frozenset(self._find_candidates(token))
+        return found
+
+    def _find_candidates(self, token: Token) -> set[PhraseEntry]:
         found: set[PhraseEntry] = set()
         for key in token.lemmas | {token.lower, token.lemma}:
             found.update(self._by_lemma.get(key, ()))
@@ -347,15 +362,14 @@ class PhraseMatcher:
                 available |= t.lemmas
                 available.add(t.lower)
                 available.add(t.lemma)
-            possible: dict[PhraseEntry, bool] = {}
+            possible: dict[str, bool] = {}  # by entry id, whose hash Python caches
             for i, token in enumerate(words):
                 for entry in self._candidates(token):
                     if len(entry.surfaces) > 1:
-                        ok = possible.get(entry)
+                        ok = possible.get(entry.id)
                         if ok is None:
-                            ok = possible[entry] = entry.case_sensitive or all(
-                                required or (lemmas | frozenset(surface.split("|"))) & available
-                                for lemmas, surface, required in zip(entry.lemmas, entry.surfaces, entry.required)
+                            ok = possible[entry.id] = entry.case_sensitive or all(
+                                required or not slot.isdisjoint(available) for slot, required in zip(entry.words, entry.required)
                             )
                         if not ok:
                             continue
