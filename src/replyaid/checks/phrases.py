@@ -40,6 +40,7 @@ CANDIDATE_CACHE = 20_000  # distinct word forms whose candidate entries are reme
 MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
+UNINFLECTED = frozenset({"PRCL", "CONJ", "PREP", "INTJ"})
 ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 PARTICIPLE_LIKE = frozenset({"PRTF", "PRTS", "ADJS"})  # participles and short adjectives («правы», «предупреждены»)
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
@@ -223,6 +224,8 @@ def word_matches(token: Token, lemmas: frozenset[str], surface: str, case_sensit
         )
     if token.lower in alternatives:
         return True
+    if token.pos in UNINFLECTED:
+        return False  # a particle or conjunction is written as is: «саме» (exactly) is not «самі»
     if not (token.lemmas & lemmas) and token.lemma not in lemmas:
         return False
     if token.pos == "NPRO":  # pronouns change their stem: «вы» / «вам» / «вас»
