@@ -106,3 +106,10 @@ def test_technical_terms_to_a_technical_customer_are_only_noted(checker):
     plain = checker.check_reply(draft, incoming="Сайт не відкривається, браузер пише, що з'єднання не захищене.")
     assert [f.severity for f in technical.findings if f.text == "DNS"] == ["info"]
     assert [f.severity for f in plain.findings if f.text == "DNS"] == ["warning"]
+
+
+def test_stock_phrase_that_is_a_vague_promise_is_reported_once_as_tone(checker):
+    report = checker.check_reply("Здравствуйте, Анна! Мы решим вопрос в кратчайшие сроки.", incoming="Третий день нет интернета!")
+    spans = {(f.category, f.text) for f in report.findings}
+    assert ("tone", "кратчайшие сроки") in spans
+    assert not [f for f in report.findings if f.category == "canned" and "кратчайшие" in f.text]

@@ -256,6 +256,7 @@ class Assistant:
             # A reply in the wrong language must be rewritten; its style details would only be
             # noise, but the customer's name and the timing stay true of any rewrite.
             findings = [f for f in findings if f.category in ("language", "name", "timing")]
+        findings = _without_canned_under_tone(findings)
         findings.sort(key=lambda f: (f.start, f.end, f.category, f.code))
         return Report(
             language=language,
@@ -277,6 +278,15 @@ class Assistant:
                 yield self.check_reply(**{k: v for k, v in item.items() if k in allowed})
             else:
                 raise TypeError(f"items[{index}] must be a str or a mapping, got {type(item).__name__}")
+
+
+def _without_canned_under_tone(findings: list[Finding]) -> list[Finding]:
+    """A stock phrase that is also a tone problem («в кратчайшие сроки» to a
+    complaint, «вживемо заходів») is reported once, as the graver tone finding."""
+    tone = [(f.start, f.end) for f in findings if f.category == "tone" and f.severity != "info"]
+    if not tone:
+        return findings
+    return [f for f in findings if f.category != "canned" or not any(f.start < end and start < f.end for start, end in tone)]
 
 
 _default: Assistant | None = None
