@@ -26,6 +26,7 @@ KEYWORD_WINDOW = 3  # a keyword follows its cue («з текстом ТАРИФ�
 FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "INTJ"})
 GREETING_PRONOUNS = frozenset({"вам", "вас", "тебе", "тобі"})
 CHAT_ANSWER_WORDS = 5  # «Да, по гарантии.»: a quick answer in a running chat
+CHAT_MESSAGE_WORDS = 2  # «так», «з 14 до 18»: the customer's side of a running chat
 
 
 def _has_concrete_time(context: CheckContext, start: int, end: int) -> bool:
@@ -137,8 +138,9 @@ class Shouting:
 class Greeting:
     """A reply that neither greets the customer nor opens by addressing them
     («Шановний Андрію!», «Анна, …»). A quick answer of two to five words in a
-    running chat («Да, есть.», «Гляньте в спамі.») needs no greeting; if it is
-    too short for the question, ``length`` says so. A one-word reply («Ок.»,
+    running chat («Да, есть.», «Гляньте в спамі.») needs no greeting, nor does
+    any answer to a chat message of one or two words («так»); if it is too
+    short for the question, ``length`` says so. A one-word reply («Ок.»,
     «Будет.») is a brush-off and is reported."""
 
     name = "tone.greeting"
@@ -151,6 +153,8 @@ class Greeting:
         sentences = [s for s in doc.sentence_tokens() if any(t.is_word for t in s)]
         if not sentences or 2 <= sum(t.is_word for t in doc.tokens) <= CHAT_ANSWER_WORDS:
             return
+        if context.incoming is not None and sum(t.is_word for t in context.incoming.tokens) <= CHAT_MESSAGE_WORDS:
+            return  # an answer to «так» in a running chat greets nobody anew
         # «Доброго вам времени суток», «Добрий вам день»: a pronoun inside a greeting
         opening_words = [t for s in sentences[:2] for t in s if t.is_word and t.lower not in GREETING_PRONOUNS]
         opening = " ".join(t.lower for t in opening_words)
