@@ -182,3 +182,13 @@ def test_languagetool_failure_falls_back_with_a_warning():
         report = checker.check_reply("Здравствуйте! Заказ отправлен, извените.", lang="ru")
     assert any("built-in grammar engine" in str(w.message) for w in caught)
     assert [f.text for f in report.findings if f.category == "grammar"] == ["извените"]
+
+
+def test_abbreviations_and_dotted_names_are_not_misspellings():
+    checker = Assistant(models=False)
+    for lang, draft in (
+        ("uk", "Добрий день! Документи можна забрати в офісі, каб. 12, ауд. 5 зайнята."),
+        ("ru", "Добрый день! Подписанный экземпляр придёт через Контур.Диадок сегодня."),
+    ):
+        found = [f for f in checker.check_reply(draft, lang=lang).findings if f.code.endswith("_SPELLING")]
+        assert not found, found

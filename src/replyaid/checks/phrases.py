@@ -126,6 +126,8 @@ def compile_entry(entry: PhraseEntry, lang: str, tense: bool = False) -> PhraseE
             slot_lemmas |= tokens[0].lemmas | {tokens[0].lower}
             if tokens[0].pos in PARTICIPLE_LIKE:
                 form = frozenset({tokens[0].pos})
+            elif "Impe" in tokens[0].grammemes:
+                form = frozenset({"Impe"})  # uk «прийнято», «передано»: a participle, not a finite verb
             elif _is_infinitive(tokens[0]):
                 form = frozenset({"INFN"})  # an infinitive accepts every form of its verb
             else:
@@ -185,6 +187,8 @@ def _form_agrees(token: Token, wanted: frozenset[str]) -> bool:
         return True
     if wanted & PARTICIPLE_LIKE:
         return token.pos not in ("VERB", "INFN", "NOUN")
+    if "Impe" in wanted:
+        return "Impe" in token.grammemes or token.pos in ADJECTIVES
     if "impr" in wanted and _is_infinitive(token):
         return False  # «довелося чекати» is not «чекайте»; an entry lists infinitives it means
     if not wanted or token.pos != "VERB":

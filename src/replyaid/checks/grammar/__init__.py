@@ -28,6 +28,7 @@ SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "?!", "...", "\n"})
 # A capitalised word at a sentence start is reported only when a close word is a
 # typical slip (neighbouring key, sound-alike letter, swapped letters): «Извените».
 CAPITALISED_MIN_CONFIDENCE = 0.8
+MAX_ABBREVIATION = 4  # letters of a word cut short with a dot («каб.», «ауд.»)
 OTHER_LANGUAGE_CONFIDENCE = 0.8  # a word of the other language (surzhyk)
 _LT_CATEGORY_TYPES = {"TYPOS": "SPELLING", "PUNCTUATION": "PUNCTUATION", "TYPOGRAPHY": "PUNCTUATION"}
 _ID_CHARS = re.compile(r"[^A-Z0-9]+")
@@ -125,7 +126,8 @@ class Grammar:
                 sentence_start = sentence_start or "\n" in token.text
                 continue
             if not token.is_word:
-                sentence_start = token.text in SENTENCE_END
+                # «Контур.Диадок», «Дія.Підпис»: a dot inside a name ends no sentence
+                sentence_start = token.text in SENTENCE_END and not text[token.norm_end : token.norm_end + 1].isalpha()
                 continue
             starts_sentence, sentence_start = sentence_start, False
             word = token.text
@@ -139,6 +141,8 @@ class Grammar:
                 continue  # part of a hyphenated compound («тёмно-синий»)
             if reported[token.start]:
                 continue
+            if len(word) <= MAX_ABBREVIATION and text[token.norm_end : token.norm_end + 1] == ".":
+                continue  # an abbreviation: «каб. 12», «ауд. 5», «тел.»
             if not word[:1].isupper() and speller_.other_language(token.lower):
                 finding = context.finding(
                     "grammar", f"{context.lang_prefix}_SPELLING_OTHER_LANGUAGE", token.start, token.end,
