@@ -36,8 +36,8 @@ from replyaid.resources import data_path, read_lines
 STEM_PREFIX = 3  # letters a draft word must share with a one-word entry
 PHRASE_STEM_PREFIX = 2  # ... and with a word of a longer phrase, which the other words already pin down
 MAX_INSERTED = 1
-CANDIDATE_CACHE = 20_000  # distinct word forms whose candidate entries are remembered
 MAX_TRANSPARENT = 3  # pronouns, particles, names and softeners inserted on top
+CANDIDATE_CACHE = 20_000  # distinct word forms whose candidate entries are remembered
 PERSONAL = frozenset({"pers", "1per", "2per", "3per"})  # uk / ru tags of personal pronouns («вам», not «цей»)
 THIRD_PERSON = frozenset({"он", "она", "оно", "они", "він", "вона", "воно", "вони"})
 UNINFLECTED = frozenset({"PRCL", "CONJ", "PREP", "INTJ"})

@@ -138,7 +138,8 @@ class Speller:
         self.compound_parts = tuple(sorted(read_lines(lang, "compound_parts.txt"), key=len, reverse=True))
 
     def _known_verb(self, word: str) -> bool:
-        return any(p.tag.POS in VERB_POS for p in morph(self.lang).parse(word) if morph(self.lang).word_is_known(word))
+        analyzer = morph(self.lang)
+        return analyzer.word_is_known(word) and any(p.tag.POS in VERB_POS for p in analyzer.parse(word))
 
     def _well_formed(self, word: str) -> bool:
         """An unknown word made by regular word formation from a known one."""
