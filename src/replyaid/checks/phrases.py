@@ -381,12 +381,13 @@ class PhraseMatcher:
                         if not ok:
                             continue
                     match = self._match_at(words, i, entry)
-                    if match is None or (
-                        len(match) > 1 and _PHRASE_BREAK.search(doc.original, min(t.start for t in match), max(t.end for t in match))
-                    ):
+                    if match is None:
+                        continue
+                    found = PhraseMatch(entry, match)
+                    if len(match) > 1 and _PHRASE_BREAK.search(doc.original, found.start, found.end):
                         continue
                     if not _negated(words, i, match, entry, doc.original):
-                        matches.append(PhraseMatch(entry, match))
+                        matches.append(found)
         # longer first; among equal spans the entry id decides, so the result does not
         # depend on the order a set of candidates happens to iterate in
         matches.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.id))

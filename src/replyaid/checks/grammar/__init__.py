@@ -14,10 +14,9 @@ import warnings
 from dataclasses import dataclass
 from typing import Iterator
 
-from replyaid.checks.base import CheckContext
+from replyaid.checks.base import MIN_STEM, CheckContext, word_stems
 from replyaid.checks.grammar.languagetool import LanguageToolBackend, LanguageToolUnavailable
 from replyaid.checks.grammar.rules import apply_rules, builtin_rules
-from replyaid.checks.base import MIN_STEM, word_stems
 from replyaid.checks.grammar.spelling import speller
 from replyaid.checks.jargon import jargon_matches
 from replyaid.checks.lexicons import slug

@@ -147,10 +147,12 @@ class Speller:
         if word.endswith(REFLEXIVE) and len(word) - 2 >= MIN_FORMED_PART and self._known_verb(word[:-2]):
             return True
         for prefix in self.verb_prefixes:
+            if not word.startswith(prefix):
+                continue
             rest = word[len(prefix):]
             if len(prefix) == 1 and rest[:1] in VOWELS:
                 continue  # «с» + «оставте» is a slip for «составьте», not a prefixed verb
-            if word.startswith(prefix) and len(rest) >= MIN_FORMED_PART and (
+            if len(rest) >= MIN_FORMED_PART and (
                 self._known_verb(rest) or (rest.endswith(REFLEXIVE) and self._known_verb(rest[:-2]))
             ):
                 return True
